@@ -1,0 +1,3 @@
+from flowops.cli import main
+
+main()

@@ -1,0 +1,43 @@
+"""The command line. The only package that imports click.
+
+Each command lives in its own module here and turns options into a call to the core,
+then renders the result. ``main`` maps errors to exit codes: 1 user error, 2 usage
+(or "changes present" with ``--detailed-exitcode``), 3 a bug in flowops, 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from flowops import __version__
+from flowops.cli.context import CliContext
+from flowops.cli.errors import run_guarded
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="flowops")
+@click.option(
+    "-m",
+    "--manifest",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("flows.yaml"),
+    show_default=True,
+    envvar="FLOWOPS_MANIFEST",
+    help="The manifest; the repository root is its folder.",
+)
+@click.option("--traceback", is_flag=True, help="Show the full traceback of unexpected errors.")
+@click.pass_context
+def cli(ctx: click.Context, manifest: Path, traceback: bool) -> None:
+    """Declarative, reviewable WhatsApp Flows: validate, plan and apply from git."""
+    ctx.obj = CliContext(manifest_path=manifest, traceback=traceback)
+
+
+# Command modules register themselves on ``cli`` when imported (one line each, keep sorted).
+from flowops.cli import commands  # noqa: E402,F401
+
+
+def main() -> None:
+    sys.exit(run_guarded(cli))

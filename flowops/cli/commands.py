@@ -1,0 +1,3 @@
+"""Imports every command module so each registers itself on the ``cli`` group."""
+
+# One import per command module, sorted. Each module does ``@cli.command()``.

@@ -1,0 +1,136 @@
+"""flows.lock: what flowops last applied, per environment and flow key.
+
+Deterministic (sorted keys, two-space indent, trailing newline) and written atomically
+(temp file in the same folder, then ``os.replace``), so a crash never leaves half a file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from flowops.errors import LockfileError
+
+FORMAT_VERSION = 1
+HEADER = "Maintained by flowops apply. Do not edit by hand; commit it with your flows."
+
+
+@dataclass(frozen=True)
+class LockEntry:
+    """What flowops knows about one flow on Meta after its last successful step."""
+
+    flow_id: str
+    name: str
+    content_sha256: str = ""
+    metadata_sha256: str = ""
+    status: str = "DRAFT"
+    ever_published: bool = False
+    updated_at: str | None = None
+    protect: bool = False
+    flow_definition_name: str | None = None
+    is_active: bool = True
+    entry_screen: str | None = None
+    file: str = ""
+    previous_flow_ids: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["previous_flow_ids"] = list(self.previous_flow_ids)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> LockEntry:
+        known = {f.name for f in fields(cls)}
+        values = {k: v for k, v in data.items() if k in known}
+        values["previous_flow_ids"] = tuple(values.get("previous_flow_ids", ()))
+        return cls(**values)
+
+    def evolve(self, **changes: Any) -> LockEntry:
+        return replace(self, **changes)
+
+
+@dataclass
+class Lock:
+    """All environments' entries. Mutable on purpose: apply updates it step by step."""
+
+    environments: dict[str, dict[str, LockEntry]] = field(default_factory=dict)
+
+    def entries(self, env: str) -> dict[str, LockEntry]:
+        return self.environments.setdefault(env, {})
+
+    def get(self, env: str, key: str) -> LockEntry | None:
+        return self.environments.get(env, {}).get(key)
+
+    def put(self, env: str, key: str, entry: LockEntry) -> None:
+        self.entries(env)[key] = entry
+
+    def remove(self, env: str, key: str) -> None:
+        self.environments.get(env, {}).pop(key, None)
+
+    def to_dict(self) -> dict[str, Any]:
+        envs = {
+            env: {"flows": {key: e.to_dict() for key, e in sorted(flows.items())}}
+            for env, flows in sorted(self.environments.items())
+            if flows
+        }
+        return {"_comment": HEADER, "version": FORMAT_VERSION, "environments": envs}
+
+    def dumps(self) -> str:
+        return json.dumps(self.to_dict(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def parse(text: str, source: str = "flows.lock") -> Lock:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise LockfileError(
+            f"{source}:{exc.lineno}:{exc.colno}: not valid JSON ({exc.msg})",
+            hint="restore it from git (git checkout -- flows.lock); flowops rewrites it on apply",
+        ) from None
+    if not isinstance(data, dict) or data.get("version") != FORMAT_VERSION:
+        raise LockfileError(
+            f"{source}: unsupported lock file format (expected version {FORMAT_VERSION})",
+            hint="it was written by another flowops release; upgrade flowops",
+        )
+    return _from_dict(data, source)
+
+
+def _from_dict(data: dict[str, Any], source: str) -> Lock:
+    lock = Lock()
+    try:
+        for env, body in data.get("environments", {}).items():
+            for key, entry in body.get("flows", {}).items():
+                lock.put(env, key, LockEntry.from_dict(entry))
+    except (AttributeError, TypeError) as exc:
+        raise LockfileError(f"{source}: malformed entry ({exc})") from None
+    return lock
+
+
+def load(path: Path) -> Lock:
+    """Read a lock file; a missing file is an empty lock."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Lock()
+    except OSError as exc:
+        raise LockfileError(f"{path}: cannot read ({exc.strerror})") from None
+    return parse(text, str(path))
+
+
+def save(lock: Lock, path: Path) -> None:
+    """Write atomically: readers see the old file or the new one, never a mix."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(lock.dumps())
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

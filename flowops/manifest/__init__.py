@@ -1,0 +1,1 @@
+"""flows.yaml: load, check and resolve per environment."""

@@ -1,0 +1,102 @@
+"""The manifest (flows.yaml) as frozen data. ``flowops.manifest.load`` builds it."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from pathlib import Path
+
+CATEGORIES = (
+    "SIGN_UP",
+    "SIGN_IN",
+    "APPOINTMENT_BOOKING",
+    "LEAD_GENERATION",
+    "CONTACT_US",
+    "CUSTOMER_SUPPORT",
+    "SURVEY",
+    "OTHER",
+)
+
+LOCAL_ENV = "local"
+
+
+class UpdateStrategy(str, enum.Enum):
+    """How a change to a published flow is applied.
+
+    IN_PLACE: upload to the same flow id (Meta puts it back to DRAFT while the last published
+    version keeps serving), then republish. CLONE: create a new flow from ``clone_flow_id``,
+    publish it, repoint the lock, deprecate the old one.
+    """
+
+    IN_PLACE = "in_place"
+    CLONE = "clone"
+
+
+@dataclass(frozen=True)
+class Environment:
+    """Where flows are applied. ``emulator`` environments need no token.
+
+    ``token_env`` is the *name* of the variable holding the token, never the token.
+    ``graph_url`` overrides Meta's Graph API base URL (a proxy, or a running emulator).
+    """
+
+    name: str
+    emulator: bool = False
+    waba_id: str = ""
+    token_env: str = ""
+    graph_api_version: str = "v23.0"
+    graph_url: str = "https://graph.facebook.com"
+    app_id: str | None = None
+    phone_number_id: str | None = None
+    lock_file: str = "flows.lock"
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Run limits; per-environment values are not supported on purpose (one policy per repo)."""
+
+    concurrency: int = 4
+    max_calls: int = 1000
+    max_deprecations: int = 5
+    clone_name_suffix: str = "__v{n}"
+
+
+@dataclass(frozen=True)
+class FlowSpec:
+    """One managed WhatsApp Flow, with per-environment overrides already applied."""
+
+    key: str
+    name: str
+    file: str
+    categories: tuple[str, ...] = ("OTHER",)
+    friendly_name: str = ""
+    description: str = ""
+    flow_definition_name: str | None = None
+    is_active: bool = True
+    publish: bool = True
+    endpoint_uri: str | None = None
+    protect: bool = False
+    update_strategy: UpdateStrategy = UpdateStrategy.IN_PLACE
+    entry_screen: str | None = None
+    line: int = 0
+    col: int = 0
+
+
+@dataclass(frozen=True)
+class Manifest:
+    path: Path
+    root: Path
+    version: int
+    environments: dict[str, Environment]
+    flows: dict[str, FlowSpec]
+    traditional_flows: frozenset[str]
+    traditional_flows_source: str = ""
+    settings: Settings = field(default_factory=Settings)
+    overrides: dict[str, dict[str, dict[str, object]]] = field(default_factory=dict)
+
+    def flow_path(self, spec: FlowSpec) -> Path:
+        return self.root / spec.file
+
+    def environment(self, name: str) -> Environment:
+        return self.environments[name]
