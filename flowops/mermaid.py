@@ -1,0 +1,125 @@
+"""Flow JSON → a Mermaid ``flowchart`` of its screens and how users move between them.
+
+Reviewers see the shape of a flow in the pull request without opening Meta's builder.
+Solid edges are ``navigate`` actions; dotted edges are ``routing_model`` routes the data
+endpoint decides at run time. Changed screens are highlighted with a ``classDef``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Collection, Iterator, Mapping
+from typing import Any
+
+CHANGED_STYLE = "fill:#fff4c2,stroke:#b58900,stroke-width:3px"
+_UNSAFE_ID = re.compile(r"[^A-Za-z0-9_]")
+_ESCAPES = {'"': "#quot;", "<": "#lt;", ">": "#gt;", "`": "#96;", "#": "#35;", "\n": " "}
+
+
+def flow_diagram(doc: Mapping[str, Any], changed: Collection[str] = ()) -> str:
+    """Render ``doc`` (a parsed Flow JSON document) as Mermaid source, without the code fence."""
+    screens = _screens(doc)
+    ids = node_ids([screen_id for screen_id, _ in screens])
+    lines = ["flowchart TD"]
+    lines += [_node(ids[sid], sid, screen) for sid, screen in screens]
+    lines += _edge_lines(doc, ids)
+    marked = [ids[sid] for sid, _ in screens if sid in changed]
+    if marked:
+        lines.append(f"  classDef changed {CHANGED_STYLE}")
+        lines.append(f"  class {','.join(marked)} changed")
+    return "\n".join(lines) + "\n"
+
+
+def changed_screens(before: Mapping[str, Any] | None, after: Mapping[str, Any]) -> set[str]:
+    """Screen ids of ``after`` that are new or differ from the same id in ``before``."""
+    old = {sid: _canonical(screen) for sid, screen in _screens(before or {})}
+    return {sid for sid, screen in _screens(after) if old.get(sid) != _canonical(screen)}
+
+
+def node_ids(screen_ids: list[str]) -> dict[str, str]:
+    """Mermaid-safe, unique node ids; the ``s_`` prefix keeps words like ``end`` legal."""
+    out: dict[str, str] = {}
+    taken: set[str] = set()
+    for sid in screen_ids:
+        base = "s_" + _UNSAFE_ID.sub("_", sid)
+        candidate, n = base, 2
+        while candidate in taken:
+            candidate, n = f"{base}_{n}", n + 1
+        taken.add(candidate)
+        out[sid] = candidate
+    return out
+
+
+def escape_label(text: str) -> str:
+    return "".join(_ESCAPES.get(ch, ch) for ch in text)
+
+
+def navigate_edges(doc: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """``(from screen, to screen)`` for every ``navigate`` action, in document order."""
+    edges: list[tuple[str, str]] = []
+    for sid, screen in _screens(doc):
+        for target in _navigate_targets(screen.get("layout")):
+            if (sid, target) not in edges:
+                edges.append((sid, target))
+    return edges
+
+
+def routing_edges(doc: Mapping[str, Any]) -> list[tuple[str, str]]:
+    model = doc.get("routing_model")
+    if not isinstance(model, Mapping):
+        return []
+    return [
+        (str(src), str(dst))
+        for src, targets in model.items()
+        if isinstance(targets, list)
+        for dst in targets
+        if isinstance(dst, str)
+    ]
+
+
+def _screens(doc: Mapping[str, Any]) -> list[tuple[str, Mapping[str, Any]]]:
+    screens = doc.get("screens")
+    if not isinstance(screens, list):
+        return []
+    return [
+        (s["id"], s) for s in screens if isinstance(s, Mapping) and isinstance(s.get("id"), str)
+    ]
+
+
+def _node(node: str, sid: str, screen: Mapping[str, Any]) -> str:
+    title = screen.get("title")
+    label = escape_label(sid if not isinstance(title, str) else f"{sid}: {title}")
+    if screen.get("terminal") is True:
+        return f'  {node}(["{label}"])'
+    return f'  {node}["{label}"]'
+
+
+def _edge_lines(doc: Mapping[str, Any], ids: dict[str, str]) -> list[str]:
+    navigations = navigate_edges(doc)
+    lines = [_edge(ids, src, dst, "-->") for src, dst in navigations]
+    lines += [_edge(ids, s, d, "-.->") for s, d in routing_edges(doc) if (s, d) not in navigations]
+    return [line for line in lines if line]
+
+
+def _edge(ids: dict[str, str], src: str, dst: str, arrow: str) -> str:
+    if src not in ids or dst not in ids:
+        return ""  # a dangling reference is the validator's job to report, not the diagram's
+    return f"  {ids[src]} {arrow} {ids[dst]}"
+
+
+def _navigate_targets(node: Any) -> Iterator[str]:
+    if isinstance(node, Mapping):
+        if node.get("name") == "navigate":
+            target = node.get("next")
+            if isinstance(target, Mapping) and isinstance(target.get("name"), str):
+                yield target["name"]
+        for value in node.values():
+            yield from _navigate_targets(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _navigate_targets(item)
+
+
+def _canonical(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
