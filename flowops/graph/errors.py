@@ -1,4 +1,8 @@
-"""Graph API errors as typed exceptions. Built from Graph's ``{"error": {...}}`` envelope."""
+"""Graph API errors as typed exceptions. Built from Graph's ``{"error": {...}}`` envelope.
+
+None of these ever carries the access token: the client scrubs response text before it is
+parsed, and messages are built only from Meta's error fields, the HTTP method and the path.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,20 @@ from flowops.errors import FlowopsError
 RATE_LIMIT_CODES = frozenset({4, 17, 613, 80007, 80008})
 TRANSIENT_CODES = frozenset({1, 2})
 AUTH_CODES = frozenset({190, 102, 10, 200})
+NOT_FOUND_OR_INVALID = 100
+FLOW_STATE_CODES = range(139000, 139100)
+
+HINTS = {
+    190: "The access token is invalid or expired. Create a new System User token with "
+    "whatsapp_business_management and whatsapp_business_messaging on this WABA.",
+    4: "Meta's app-level rate limit was reached; wait and run again.",
+    80007: "This WhatsApp Business Account reached its rate limit; wait and run again.",
+    80008: "Too many calls to this WhatsApp Business Account; wait and run again.",
+    139000: "Meta's integrity checks block this Flow; this needs a person in Business Manager.",
+    139001: "Meta refused to update this Flow; clone it instead (update strategy 'clone').",
+    139002: "Publishing failed; read Meta's message above and fix the Flow or its endpoint.",
+    139004: "Published Flows cannot be deleted; deprecate the Flow instead.",
+}
 
 
 class GraphError(FlowopsError):
@@ -27,8 +45,10 @@ class GraphError(FlowopsError):
         fbtrace_id: str = "",
         is_transient: bool = False,
         details: str = "",
+        retry_after: float | None = None,
+        hint: str = "",
     ) -> None:
-        super().__init__(message)
+        super().__init__(message, hint=hint or HINTS.get(code, ""))
         self.code = code
         self.subcode = subcode
         self.http_status = http_status
@@ -38,6 +58,7 @@ class GraphError(FlowopsError):
         self.fbtrace_id = fbtrace_id
         self.is_transient = is_transient
         self.details = details
+        self.retry_after = retry_after
 
     def __str__(self) -> str:
         text = f"Graph API error {self.code}"
@@ -50,14 +71,35 @@ class GraphError(FlowopsError):
             text += f" [fbtrace_id {self.fbtrace_id}]"
         return text
 
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(code={self.code}, http_status={self.http_status}, {self})"
+
+    @property
+    def never_retry(self) -> bool:
+        """Flow errors and bad requests mean the request itself is wrong: resending cannot help.
+
+        139001 "error while processing Flow JSON" is included: Meta stored the JSON, so the
+        caller decides whether one more upload is worth it.
+        """
+        return self.code == NOT_FOUND_OR_INVALID or self.code in FLOW_STATE_CODES
+
     @property
     def retryable(self) -> bool:
+        if self.never_retry or isinstance(self, AuthError):
+            return False
         return (
             self.code in RATE_LIMIT_CODES
             or self.code in TRANSIENT_CODES
             or self.is_transient
             or self.http_status >= 500
         )
+
+    @property
+    def maybe_applied(self) -> bool:
+        """Meta may have carried out the request although the answer was an error."""
+        if isinstance(self, RateLimitError):
+            return False
+        return self.http_status >= 500 or self.code in TRANSIENT_CODES or self.is_transient
 
 
 class AuthError(GraphError):
@@ -73,7 +115,29 @@ class FlowStateError(GraphError):
 
 
 class TransportError(GraphError):
-    """No usable answer: timeout, connection reset, or a non-JSON body."""
+    """No usable answer: timeout, connection reset, or a non-JSON body.
+
+    ``reason`` is ``timeout``, ``connection`` or ``bad_response``. ``request_sent`` is False
+    only when the request certainly never reached Meta (a connect timeout).
+    """
+
+    def __init__(
+        self, message: str, *, reason: str, request_sent: bool = True, http_status: int = 0
+    ) -> None:
+        super().__init__(message, http_status=http_status)
+        self.reason = reason
+        self.request_sent = request_sent
+
+    def __str__(self) -> str:
+        return self.message
+
+    @property
+    def retryable(self) -> bool:
+        return self.reason in ("timeout", "connection") or self.http_status >= 500
+
+    @property
+    def maybe_applied(self) -> bool:
+        return self.request_sent
 
 
 def error_class(code: int, http_status: int) -> type[GraphError]:
@@ -81,26 +145,37 @@ def error_class(code: int, http_status: int) -> type[GraphError]:
         return AuthError
     if code in RATE_LIMIT_CODES:
         return RateLimitError
-    if 139000 <= code <= 139099:
+    if code in FLOW_STATE_CODES:
         return FlowStateError
     return GraphError
 
 
-def from_envelope(body: dict[str, Any], http_status: int) -> GraphError:
-    err = body.get("error") if isinstance(body.get("error"), dict) else {}
-    assert isinstance(err, dict)
-    code = int(err.get("code") or 0)
-    data = err.get("error_data") if isinstance(err.get("error_data"), dict) else {}
-    assert isinstance(data, dict)
+def _int_or_none(value: Any) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def from_envelope(
+    body: dict[str, Any], http_status: int, retry_after: float | None = None
+) -> GraphError:
+    err = _dict(body.get("error"))
+    code = _int_or_none(err.get("code")) or 0
     return error_class(code, http_status)(
-        str(err.get("message", "")),
+        str(err.get("message", "") or f"HTTP {http_status}"),
         code=code,
-        subcode=err.get("error_subcode"),
+        subcode=_int_or_none(err.get("error_subcode")),
         http_status=http_status,
         error_type=str(err.get("type", "")),
         user_title=str(err.get("error_user_title", "")),
         user_msg=str(err.get("error_user_msg", "")),
         fbtrace_id=str(err.get("fbtrace_id", "")),
-        is_transient=bool(err.get("is_transient", False)),
-        details=str(data.get("details", "")),
+        is_transient=err.get("is_transient") is True,
+        details=str(_dict(err.get("error_data")).get("details", "")),
+        retry_after=retry_after,
     )

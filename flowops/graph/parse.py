@@ -1,0 +1,123 @@
+"""Graph API wire dicts → typed values. Defensive: every key Meta documents is optional."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+from flowops.graph.types import (
+    Asset,
+    CreatedFlow,
+    ErrorPointer,
+    Preview,
+    RemoteFlow,
+    ValidationError,
+)
+
+
+def _int(value: Any) -> int | None:
+    if isinstance(value, bool):
+        return None
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _str(value: Any) -> str:
+    return value if isinstance(value, str) else ("" if value is None else str(value))
+
+
+def _opt_str(value: Any) -> str | None:
+    return None if value is None else _str(value)
+
+
+def _dicts(value: Any) -> list[dict[str, Any]]:
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
+def parse_pointer(raw: dict[str, Any]) -> ErrorPointer:
+    return ErrorPointer(
+        path=_str(raw.get("path")),
+        line_start=_int(raw.get("line_start")),
+        line_end=_int(raw.get("line_end")),
+        column_start=_int(raw.get("column_start")),
+        column_end=_int(raw.get("column_end")),
+    )
+
+
+def parse_validation_error(raw: dict[str, Any]) -> ValidationError:
+    return ValidationError(
+        error=_str(raw.get("error")),
+        error_type=_str(raw.get("error_type")),
+        message=_str(raw.get("message")),
+        line_start=_int(raw.get("line_start")),
+        line_end=_int(raw.get("line_end")),
+        column_start=_int(raw.get("column_start")),
+        column_end=_int(raw.get("column_end")),
+        pointers=tuple(parse_pointer(p) for p in _dicts(raw.get("pointers"))),
+    )
+
+
+def parse_validation_errors(value: Any) -> tuple[ValidationError, ...]:
+    return tuple(parse_validation_error(item) for item in _dicts(value))
+
+
+def parse_remote_flow(raw: dict[str, Any]) -> RemoteFlow:
+    categories = raw.get("categories")
+    return RemoteFlow(
+        id=_str(raw.get("id")),
+        name=_str(raw.get("name")),
+        status=_str(raw.get("status")),
+        categories=tuple(_str(c) for c in categories) if isinstance(categories, list) else (),
+        validation_errors=parse_validation_errors(raw.get("validation_errors")),
+        json_version=_opt_str(raw.get("json_version")),
+        data_api_version=_opt_str(raw.get("data_api_version")),
+        endpoint_uri=_opt_str(raw.get("endpoint_uri")),
+        updated_at=_opt_str(raw.get("updated_at")),
+    )
+
+
+def parse_created(raw: dict[str, Any]) -> CreatedFlow:
+    """``success`` defaults to true when absent (a plain create answers only ``{"id"}``)."""
+    return CreatedFlow(
+        id=_str(raw.get("id")),
+        success=raw.get("success") is not False,
+        validation_errors=parse_validation_errors(raw.get("validation_errors")),
+    )
+
+
+def parse_asset(raw: dict[str, Any]) -> Asset:
+    return Asset(
+        name=_str(raw.get("name")),
+        asset_type=_str(raw.get("asset_type")),
+        download_url=_str(raw.get("download_url")),
+    )
+
+
+def parse_preview(raw: dict[str, Any]) -> Preview:
+    preview = raw.get("preview")
+    body = preview if isinstance(preview, dict) else {}
+    return Preview(
+        preview_url=_str(body.get("preview_url")),
+        expires_at=_opt_str(body.get("expires_at")),
+    )
+
+
+def page_items(body: dict[str, Any]) -> list[dict[str, Any]]:
+    return _dicts(body.get("data"))
+
+
+def next_cursor(body: dict[str, Any]) -> str | None:
+    """The ``after`` cursor when Meta signals another page (``paging.next``), else None."""
+    paging = body.get("paging")
+    if not isinstance(paging, dict) or not paging.get("next"):
+        return None
+    cursors = paging.get("cursors")
+    after = cursors.get("after") if isinstance(cursors, dict) else None
+    return _str(after) if after else _after_from_url(_str(paging.get("next")))
+
+
+def _after_from_url(url: str) -> str | None:
+    values = parse_qs(urlsplit(url).query).get("after")
+    return values[0] if values else None
