@@ -1,0 +1,168 @@
+"""The rules: may a chatbot send this WhatsApp Flow instead of the traditional flow?
+
+Usable = linked, ``is_active``, has a Meta flow id, and servable. Servable follows Meta's
+lifecycle (fact sheet §2.1, §2.2): PUBLISHED; DRAFT that was published before (an edit in
+progress — ``mode: "published"`` still delivers the last published version); THROTTLED (still
+opens, but Meta caps sending at 10 messages/hour). Never DEPRECATED (terminal), BLOCKED (cannot
+be sent or opened), or a draft that was never published (only ``mode: "draft"`` test sends).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from flowops.runtime.outcome import Check, Decision, Facts, Fallback, Resolution
+
+APPLY = "and run flowops apply"
+
+
+def not_linked(traditional: str) -> Fallback:
+    check = Check(
+        "linked",
+        False,
+        f"no WhatsApp Flow is linked to {traditional!r}",
+        f"set flow_definition_name: {traditional} on the flow that replaces it "
+        f"in flows.yaml {APPLY}",
+    )
+    return Fallback(traditional, check.detail, (check,))
+
+
+def decide(traditional: str, candidates: Sequence[Facts]) -> Decision:
+    """Decide for one traditional flow from every lock entry linked to it (any order)."""
+    if len(candidates) < 2:
+        return _decide_one(traditional, candidates[0]) if candidates else not_linked(traditional)
+    ordered = sorted(candidates, key=lambda facts: facts.key)
+    warnings = conflict_warnings(traditional, ordered)
+    assessed = [(facts, assess(facts)) for facts in ordered]
+    facts, checks = min(assessed, key=lambda pair: -_passed_prefix(pair[1]))
+    return _outcome(traditional, facts, checks, warnings)
+
+
+def _decide_one(traditional: str, facts: Facts) -> Decision:
+    return _outcome(traditional, facts, assess(facts), ())
+
+
+def _outcome(
+    traditional: str, facts: Facts, checks: tuple[Check, ...], warnings: tuple[str, ...]
+) -> Decision:
+    failed = [check for check in checks if not check.ok]
+    if failed:
+        return Fallback(traditional, failed[0].detail, checks, facts.key, warnings)
+    return _resolution(facts, checks, warnings)
+
+
+def conflict_warnings(traditional: str, ordered: Sequence[Facts]) -> tuple[str, ...]:
+    active = [facts.key for facts in ordered if facts.is_active]
+    if len(active) < 2:
+        return ()
+    keys = ", ".join(active)
+    return (
+        f"{len(active)} active WhatsApp Flows are linked to {traditional!r} ({keys}); "
+        f"the first usable one in key order is used. Keep one active (flowops validate "
+        f"reports this).",
+    )
+
+
+def assess(facts: Facts) -> tuple[Check, ...]:
+    """Every check for one candidate, evaluated independently so all failures show."""
+    return (
+        Check("linked", True, f"flow {facts.key!r} replaces {facts.traditional_flow}"),
+        _active(facts),
+        _synced(facts),
+        _servable(facts),
+    )
+
+
+def _passed_prefix(checks: tuple[Check, ...]) -> int:
+    """How far a candidate got; the furthest one explains the fallback best."""
+    passed = 0
+    for check in checks:
+        if not check.ok:
+            break
+        passed += 1
+    return passed
+
+
+# Passing checks without per-flow text are shared: deciding 10,000 flows stays cheap.
+ACTIVE = Check("active", True, "")
+SERVABLE = {
+    "PUBLISHED": Check("servable", True, "PUBLISHED"),
+    "THROTTLED": Check("servable", True, "THROTTLED: sending is capped at 10 messages/hour"),
+}
+SERVABLE_EDIT = Check("servable", True, "DRAFT with a published version (an edit is pending)")
+
+
+def _active(facts: Facts) -> Check:
+    if facts.is_active:
+        return ACTIVE
+    return Check(
+        "active",
+        False,
+        f"flow {facts.key!r} is not active (is_active: false)",
+        f"set is_active: true for {facts.key} in flows.yaml {APPLY}",
+    )
+
+
+def _synced(facts: Facts) -> Check:
+    if facts.flow_id:
+        return Check("synced", True, f"Meta flow id {facts.flow_id}")
+    return Check(
+        "synced",
+        False,
+        f"flow {facts.key!r} has no Meta flow id in flows.lock",
+        "run flowops apply to create it on Meta",
+    )
+
+
+def _servable(facts: Facts) -> Check:
+    status = facts.status
+    if status in SERVABLE:
+        return SERVABLE[status]
+    if status == "DRAFT" and facts.ever_published:
+        return SERVABLE_EDIT
+    return Check("servable", False, *_unservable(facts.key, status, facts.traditional_flow))
+
+
+def _unservable(key: str, status: str, traditional: str) -> tuple[str, str]:
+    if status == "DRAFT":
+        return (f"flow {key!r} was never published (DRAFT)", f"set publish: true for {key} {APPLY}")
+    if status == "BLOCKED":
+        return (
+            f"flow {key!r} is BLOCKED by Meta: it cannot be sent or opened",
+            "fix its endpoint (WhatsApp Manager shows its health); Meta unblocks it "
+            "automatically and the next flowops apply records the new status",
+        )
+    if status == "DEPRECATED":
+        return (
+            f"flow {key!r} is DEPRECATED and can never be sent again",
+            f"link a new WhatsApp Flow to {traditional} in flows.yaml {APPLY}",
+        )
+    return (
+        f"flow {key!r} has status {status!r}, unknown to this flowops",
+        "upgrade flowops, or run flowops apply to refresh flows.lock",
+    )
+
+
+def _resolution(facts: Facts, checks: tuple[Check, ...], warnings: tuple[str, ...]) -> Resolution:
+    throttled = facts.status == "THROTTLED"
+    if throttled:
+        reason = (
+            f"flow {facts.key!r} is THROTTLED: Meta caps sending at 10 messages/hour "
+            "until its endpoint recovers"
+        )
+    elif facts.status == "DRAFT":
+        reason = f"flow {facts.key!r} has an unpublished edit; the last published version is sent"
+    else:
+        reason = f"flow {facts.key!r} is PUBLISHED"
+    return Resolution(
+        facts.traditional_flow,
+        facts.key,
+        facts.name,
+        facts.flow_id,
+        facts.entry_screen,
+        facts.status,
+        throttled,
+        reason,
+        checks,
+        warnings,
+    )
