@@ -6,6 +6,8 @@ import enum
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from flowops.problems import Problem
+
 CATEGORIES = (
     "SIGN_UP",
     "SIGN_IN",
@@ -56,7 +58,7 @@ class Environment:
 class Settings:
     """Run limits; per-environment values are not supported on purpose (one policy per repo)."""
 
-    concurrency: int = 4
+    concurrency: int = 8
     max_calls: int = 1000
     max_deprecations: int = 5
     clone_name_suffix: str = "__v{n}"
@@ -85,6 +87,11 @@ class FlowSpec:
 
 @dataclass(frozen=True)
 class Manifest:
+    """``overrides[flow_key][env_name]`` holds the raw values that replace the flow's own in
+    that environment (``flowops.manifest.flows_for`` applies them). ``problems`` are the
+    warnings found while loading (a manifest with errors is never built).
+    """
+
     path: Path
     root: Path
     version: int
@@ -94,6 +101,7 @@ class Manifest:
     traditional_flows_source: str = ""
     settings: Settings = field(default_factory=Settings)
     overrides: dict[str, dict[str, dict[str, object]]] = field(default_factory=dict)
+    problems: tuple[Problem, ...] = ()
 
     def flow_path(self, spec: FlowSpec) -> Path:
         return self.root / spec.file

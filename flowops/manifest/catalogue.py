@@ -1,0 +1,69 @@
+"""The catalogue of traditional chatbot flows that WhatsApp Flows may replace.
+
+``traditional_flows:`` is either the list itself or the path of a YAML file holding a list of
+names (or a mapping of name → description). Without it, links are not checked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from flowops.manifest.source import Source
+from flowops.problems import Problem
+from flowops.yamlsource import YamlSyntaxError, parse
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    names: frozenset[str] | None
+    source: str = ""
+    problems: list[Problem] = field(default_factory=list)
+
+
+def load_catalogue(src: Source, root: Path) -> Catalogue:
+    data = src.doc.data
+    value = data.get("traditional_flows") if isinstance(data, dict) else None
+    if isinstance(value, list):
+        return Catalogue(frozenset(str(v) for v in value), "flows.yaml")
+    if not isinstance(value, str) or not value:
+        return Catalogue(None)
+    path = root / value
+    if not path.resolve().is_relative_to(root.resolve()) or not path.is_file():
+        return Catalogue(None, value, [_not_found(src, value)])
+    return _read(path, value)
+
+
+def _not_found(src: Source, value: str) -> Problem:
+    return src.problem(
+        "/traditional_flows",
+        "MANIFEST_CATALOGUE_NOT_FOUND",
+        f"Traditional flow catalogue '{value}' does not exist inside the repository.",
+        hint="Give a path relative to flows.yaml, or list the names inline.",
+    )
+
+
+def _read(path: Path, shown: str) -> Catalogue:
+    try:
+        doc = parse(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        problem = Problem(shown, 0, 0, "MANIFEST_CATALOGUE_UNREADABLE", f"Cannot read: {exc}")
+        return Catalogue(None, shown, [problem])
+    except YamlSyntaxError as exc:
+        problem = Problem(shown, exc.line, exc.col, "MANIFEST_CATALOGUE_INVALID", exc.message)
+        return Catalogue(None, shown, [problem])
+    names = _names(doc.data)
+    if names is None:
+        message = "The catalogue must be a YAML list of traditional flow names."
+        line, col = doc.value_at("")
+        problem = Problem(shown, line, col, "MANIFEST_CATALOGUE_INVALID", message)
+        return Catalogue(None, shown, [problem])
+    return Catalogue(names, shown)
+
+
+def _names(data: object) -> frozenset[str] | None:
+    if isinstance(data, dict):
+        data = list(data)
+    if not isinstance(data, list) or not all(isinstance(v, str) and v for v in data):
+        return None
+    return frozenset(data)

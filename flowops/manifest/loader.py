@@ -1,0 +1,105 @@
+"""Read flows.yaml, run every check, and build the ``Manifest``."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from flowops.errors import ManifestError
+from flowops.manifest.build import build
+from flowops.manifest.catalogue import load_catalogue
+from flowops.manifest.environments import environment_problems
+from flowops.manifest.files import file_problems
+from flowops.manifest.links import link_problems
+from flowops.manifest.model import Manifest
+from flowops.manifest.schema import schema_problems
+from flowops.manifest.source import Source
+from flowops.problems import Problem, Severity, has_errors
+from flowops.yamlsource import YamlSyntaxError, parse
+
+
+def load_with_problems(
+    path: Path, *, strict: bool = False
+) -> tuple[Manifest | None, list[Problem]]:
+    """All problems of the manifest; the ``Manifest`` only when there are no errors.
+
+    ``strict`` turns warnings into errors. Warnings also ride on ``Manifest.problems``.
+    """
+    shown = path.name
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None, [_not_found(path)]
+    except (OSError, UnicodeDecodeError) as exc:
+        return None, [Problem(shown, 0, 0, "MANIFEST_UNREADABLE", f"Cannot read {shown}: {exc}")]
+    try:
+        doc = parse(text)
+    except YamlSyntaxError as exc:
+        return None, [Problem(shown, exc.line, exc.col, "MANIFEST_YAML_SYNTAX", exc.message)]
+    manifest, problems = _check(path, Source(shown, doc))
+    if strict:
+        problems = [dataclasses.replace(p, severity=Severity.ERROR) for p in problems]
+    problems.sort(key=Problem.sort_key)
+    if has_errors(problems) or manifest is None:
+        return None, problems
+    return dataclasses.replace(manifest, problems=tuple(problems)), problems
+
+
+def load(path: Path, *, strict: bool = False) -> Manifest:
+    """The manifest, or ``ManifestError`` listing every error."""
+    manifest, problems = load_with_problems(path, strict=strict)
+    if manifest is None:
+        raise ManifestError(_summary(path, problems), problems)
+    return manifest
+
+
+def _check(path: Path, src: Source) -> tuple[Manifest | None, list[Problem]]:
+    if not isinstance(src.doc.data, dict):
+        return None, [_not_a_mapping(src)]
+    root = path.parent
+    problems = [_duplicate(src, d.pointer, d.key, d.first_line) for d in src.doc.duplicates]
+    problems += schema_problems(src) + environment_problems(src) + file_problems(src, root)
+    catalogue = load_catalogue(src, root)
+    problems += catalogue.problems
+    if has_errors(problems):
+        return None, problems
+    names = catalogue.names or frozenset()
+    manifest = build(path, src.doc, names, catalogue.source if catalogue.names else "")
+    return manifest, problems + link_problems(src, manifest)
+
+
+def _duplicate(src: Source, pointer: str, key: str, first_line: int) -> Problem:
+    return src.problem(
+        pointer,
+        "MANIFEST_DUPLICATE_KEY",
+        f"Duplicate key '{key}' (first defined on line {first_line}); YAML would keep only"
+        " the last one.",
+        at_key=True,
+        hint="Remove or rename one of them.",
+    )
+
+
+def _not_a_mapping(src: Source) -> Problem:
+    empty = src.doc.data is None
+    message = f"{src.file} is empty." if empty else f"{src.file} must be a YAML mapping."
+    return src.problem("", "MANIFEST_INVALID", message, hint="Start with 'version: 1'.")
+
+
+def _not_found(path: Path) -> Problem:
+    return Problem(
+        path.name,
+        0,
+        0,
+        "MANIFEST_NOT_FOUND",
+        f"No manifest at {path}.",
+        hint="Run `flowops init` to create one, or pass --manifest PATH.",
+    )
+
+
+def _summary(path: Path, problems: list[Problem]) -> str:
+    errors = [p for p in problems if p.is_error]
+    lines = [f"{path.name} has {len(errors)} error{'s' if len(errors) != 1 else ''}:"]
+    lines += [f"  {p.location()}: {p.code}: {p.message}" for p in errors[:20]]
+    if len(errors) > 20:
+        lines.append(f"  … and {len(errors) - 20} more (run `flowops validate`).")
+    return "\n".join(lines)

@@ -1,0 +1,45 @@
+"""A parsed manifest file and a way to report problems at any JSON pointer in it."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from flowops.problems import Problem, Severity
+from flowops.yamlsource import YamlDocument
+
+
+@dataclass(frozen=True)
+class Source:
+    """``file`` is the path shown to users (relative to the repository root, with ``/``)."""
+
+    file: str
+    doc: YamlDocument
+
+    def problem(
+        self,
+        pointer: str,
+        code: str,
+        message: str,
+        *,
+        at_key: bool = False,
+        severity: Severity = Severity.ERROR,
+        hint: str = "",
+    ) -> Problem:
+        line, col = self.doc.key_at(pointer) if at_key else self.doc.value_at(pointer)
+        return Problem(self.file, line, col, code, message, severity, pointer, hint)
+
+
+def dotted(pointer: str) -> str:
+    """``/flows/a/categories/0`` → ``flows.a.categories[0]`` (how users read YAML paths)."""
+    out = ""
+    for part in pointer.split("/")[1:]:
+        part = part.replace("~1", "/").replace("~0", "~")
+        out += f"[{part}]" if part.isdigit() else (f".{part}" if out else part)
+    return out or "the top level"
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" Did you mean '{close[0]}'?" if close else ""
