@@ -1,0 +1,44 @@
+"""Semantic Flow JSON rules: what Meta enforces beyond what a JSON Schema can express."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from flowops.flowjson.findings import Finding, Version
+from flowops.flowjson.rules import (
+    actions,
+    components,
+    data_model,
+    limits,
+    references,
+    routing,
+    screens,
+)
+from flowops.flowjson.rules.facts import Context
+from flowops.flowjson.rules.walk import collect
+
+Rule = Callable[[Context], Iterable[Finding]]
+RULES: tuple[Rule, ...] = (
+    screens.check,
+    data_model.check,
+    components.check,
+    limits.check,
+    references.check,
+    actions.check,
+    routing.check,
+)
+
+
+def run_rules(doc: dict[str, Any], version: Version) -> list[Finding]:
+    """All semantic findings for a parsed Flow JSON document (never raises on odd shapes)."""
+    facts = collect(doc)
+    by_id: dict[str, Any] = {}
+    for s in facts:
+        if s.sid is not None:
+            by_id.setdefault(s.sid, s)
+    ctx = Context(doc, version, facts, by_id, "data_api_version" in doc)
+    out: list[Finding] = [f for s in facts for f in s.findings]
+    for rule in RULES:
+        out.extend(rule(ctx))
+    return out

@@ -1,0 +1,86 @@
+"""Action rules: complete, navigate targets, data_exchange needs an endpoint, pickers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from flowops.flowjson.findings import Finding
+from flowops.flowjson.rules.expressions import refs_in
+from flowops.flowjson.rules.facts import Act, Context, ScreenFacts
+from flowops.flowjson.rules.payloads import check_payload
+from flowops.problems import Severity
+
+PICKERS = frozenset({"PhotoPicker", "DocumentPicker"})
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    for s in ctx.screens:
+        for act in s.actions:
+            name = act.action.get("name")
+            if name == "complete" and not s.terminal:
+                yield Finding(
+                    f"{act.pointer}/name",
+                    "INVALID_COMPLETE_ACTION",
+                    f"The 'complete' action can only be used on a terminal screen; mark "
+                    f"'{s.sid}' as terminal or navigate to one.",
+                )
+            elif name == "data_exchange" and not ctx.endpoint:
+                yield Finding(
+                    f"{act.pointer}/name",
+                    "MISSING_REQUIRED_PROPERTY",
+                    "The property 'data_api_version' is required for the data_exchange action; "
+                    "set data_api_version (and routing_model) or use navigate/complete.",
+                )
+            elif name == "navigate":
+                yield from _navigate(ctx, s, act)
+
+
+def _navigate(ctx: Context, s: ScreenFacts, act: Act) -> Iterator[Finding]:
+    nxt = act.action.get("next")
+    target_id = nxt.get("name") if isinstance(nxt, dict) else None
+    if not isinstance(target_id, str):
+        return
+    ptr = f"{act.pointer}/next/name"
+    target = ctx.by_id.get(target_id)
+    if target is None:
+        yield Finding(
+            ptr,
+            "INVALID_NAVIGATE_ACTION_NEXT_SCREEN_NAME",
+            f"Unknown screen id '{target_id}'; navigate to one of the flow's screen ids.",
+        )
+        return
+    if target is s:
+        yield Finding(
+            ptr,
+            "INVALID_NAVIGATE_ACTION_NEXT_SCREEN_NAME",
+            f"Screen '{s.sid}' navigates to itself, which Meta rejects; pick another screen.",
+        )
+    if s.terminal and act.ctype == "Footer":
+        yield Finding(
+            ptr,
+            "NAVIGATE_ON_TERMINAL_FOOTER",
+            f"The Footer of terminal screen '{s.sid}' navigates instead of completing; "
+            "use 'complete' so the flow can end.",
+            severity=Severity.WARNING,
+        )
+    yield from _pickers(s, act)
+    yield from check_payload(ctx, act, target)
+
+
+def _pickers(s: ScreenFacts, act: Act) -> Iterator[Finding]:
+    payload = act.action.get("payload")
+    if not isinstance(payload, dict):
+        return
+    for key, value in payload.items():
+        if not isinstance(value, str) or "${" not in value:
+            continue
+        for _expr, parts, _whole in refs_in(value):
+            name = parts[1] if parts[0] == "form" and len(parts) > 1 else None
+            comps = s.names.get(name or "", [])
+            if any(c.ctype in PICKERS for c in comps):
+                yield Finding(
+                    f"{act.pointer}/payload/{key}",
+                    "INVALID_ON_CLICK_ACTION_PAYLOAD",
+                    f"The value of {comps[0].ctype} '{name}' is not allowed in a navigate "
+                    "payload; read it on a later screen with ${screen.<ID>.form.<name>}.",
+                )

@@ -1,0 +1,96 @@
+"""Component rules: unique names, Form placement, NavigationList, min <= max pairs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from flowops.flowjson.findings import Finding
+from flowops.flowjson.rules.facts import INPUT_TYPES, Comp, Context, ScreenFacts
+
+FORM_OPTIONAL = (4, 0)
+_PAIRS = (
+    ("min-chars", "max-chars"),
+    ("min-selected-items", "max-selected-items"),
+    ("min-uploaded-photos", "max-uploaded-photos"),
+    ("min-uploaded-documents", "max-uploaded-documents"),
+    ("min-days", "max-days"),
+    ("min-date", "max-date"),
+)
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    for s in ctx.screens:
+        yield from _names(s)
+        yield from _forms(ctx, s)
+        yield from _navigation_list(s)
+        for comp in s.comps:
+            yield from _min_max(comp)
+
+
+def _names(s: ScreenFacts) -> Iterator[Finding]:
+    for name, comps in s.names.items():
+        for comp in comps[1:]:
+            yield Finding(
+                f"{comp.pointer}/name",
+                "DUPLICATE_FORM_COMPONENT_NAMES",
+                f"Duplicate component name '{name}' on screen '{s.sid}' (names must be unique "
+                "across all If/Switch branches too); rename one of them.",
+            )
+
+
+def _forms(ctx: Context, s: ScreenFacts) -> Iterator[Finding]:
+    outside = [c for c in s.comps if c.ctype in INPUT_TYPES and not c.in_form]
+    if not outside or not (s.has_form or ctx.version < FORM_OPTIONAL):
+        return
+    code = "COMPONENTS_OUTSIDE_FORM" if s.has_form else "KEYWORD_ONE_OF"
+    why = "a Form is present on this screen" if s.has_form else "Flow JSON before 4.0"
+    for comp in outside:
+        yield Finding(
+            f"{comp.pointer}/type",
+            code,
+            f"{comp.ctype} must be inside the Form because {why}; move it into the Form.",
+        )
+
+
+def _navigation_list(s: ScreenFacts) -> Iterator[Finding]:
+    lists = [c for c in s.comps if c.ctype == "NavigationList"]
+    if not lists:
+        return
+    others = [c for c in s.comps if c.ctype != "NavigationList"]
+    if others:
+        yield Finding(
+            f"{others[0].pointer}/type",
+            "INVALID_PROPERTY_VALUE",
+            "A screen with a NavigationList cannot have other components; "
+            "move this component to another screen.",
+        )
+    if s.terminal:
+        yield Finding(
+            f"{lists[0].pointer}/type",
+            "INVALID_PROPERTY_VALUE",
+            "NavigationList cannot be used on a terminal screen; move it to an earlier screen.",
+        )
+
+
+def _min_max(comp: Comp) -> Iterator[Finding]:
+    for low_key, high_key in _PAIRS:
+        low, high = comp.node.get(low_key), comp.node.get(high_key)
+        if _greater(low, high):
+            yield Finding(
+                f"{comp.pointer}/{low_key}",
+                "MIN_VALUE_GREATER_THAN_MAX",
+                f"{low_key} ({low}) cannot be greater than {high_key} ({high}) for "
+                f"{comp.ctype} '{comp.node.get('name', '')}'; swap or fix the values.",
+            )
+
+
+def _greater(low: object, high: object) -> bool:
+    if isinstance(low, bool) or isinstance(high, bool):
+        return False
+    if isinstance(low, (int, float)) and isinstance(high, (int, float)):
+        return low > high
+    if isinstance(low, str) and isinstance(high, str) and "${" not in low + high:
+        if low.isdigit() and high.isdigit():
+            return int(low) > int(high)
+        return len(low) == len(high) == 10 and low > high  # YYYY-MM-DD
+    return False

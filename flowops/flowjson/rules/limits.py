@@ -1,0 +1,69 @@
+"""Per-screen and per-flow component caps (counted per rendering path, see walk)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from flowops.flowjson.findings import Finding
+from flowops.flowjson.rules.facts import Comp, Context, ScreenFacts
+
+_CAPS: dict[str, tuple[int, str]] = {
+    "Footer": (1, "MAX_FOOTER_PER_SCREEN"),
+    "EmbeddedLink": (2, "MAX_EMBEDDED_LINK_PER_SCREEN"),
+    "Image": (3, "MAX_IMAGE_PER_SCREEN"),
+    "OptIn": (5, "MAX_OPT_IN_PER_SCREEN"),
+    "PhotoPicker": (1, "MAX_PHOTO_PICKER_PER_SCREEN"),
+    "DocumentPicker": (1, "MAX_DOCUMENT_PICKER_PER_SCREEN"),
+    "NavigationList": (2, "MAX_NAVIGATION_LIST_PER_SCREEN"),
+    "ImageCarousel": (2, "MAX_IMAGE_CAROUSEL_PER_SCREEN"),
+}
+MAX_COMPONENTS = 50
+MAX_CAROUSELS_PER_FLOW = 3
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    carousels: list[Comp] = []
+    for s in ctx.screens:
+        yield from _caps(s)
+        carousels.extend(c for c in s.comps if c.ctype == "ImageCarousel")
+        if s.counts.get("PhotoPicker") and s.counts.get("DocumentPicker"):
+            yield Finding(
+                _nth(s, "DocumentPicker", 0),
+                "INVALID_PROPERTY_VALUE",
+                "PhotoPicker and DocumentPicker cannot be on the same screen; "
+                "move one of them to another screen.",
+            )
+    if len(carousels) > MAX_CAROUSELS_PER_FLOW:
+        yield Finding(
+            carousels[MAX_CAROUSELS_PER_FLOW].pointer,
+            "MAX_IMAGE_CAROUSEL_PER_FLOW",
+            f"A flow may have at most {MAX_CAROUSELS_PER_FLOW} ImageCarousel components but "
+            f"this one has {len(carousels)}; remove some.",
+        )
+
+
+def _caps(s: ScreenFacts) -> Iterator[Finding]:
+    for ctype, (cap, code) in _CAPS.items():
+        found = s.counts.get(ctype, 0)
+        if found > cap:
+            if ctype == "Footer" and any(c.in_branch for c in s.comps if c.ctype == ctype):
+                code = "MORE_THAN_ONE_FOOTER"
+            yield Finding(
+                _nth(s, ctype, cap),
+                code,
+                f"At most {cap} {ctype} allowed per screen (counting If/Switch branches) "
+                f"but screen '{s.sid}' has {found}; remove the extra ones.",
+            )
+    total = sum(n for t, n in s.counts.items() if t not in ("If", "Switch", "Form"))
+    if total > MAX_COMPONENTS:
+        yield Finding(
+            f"{s.pointer}/layout/children",
+            "MAX_COMPONENTS_PER_SCREEN",
+            f"Screen '{s.sid}' has {total} components but at most {MAX_COMPONENTS} are "
+            "allowed; split it into several screens.",
+        )
+
+
+def _nth(s: ScreenFacts, ctype: str, n: int) -> str:
+    found = [c.pointer for c in s.comps if c.ctype == ctype]
+    return found[min(n, len(found) - 1)]

@@ -1,0 +1,89 @@
+"""Every `${data…}`, `${form…}` and `${screen.X…}` reference must resolve."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from flowops.flowjson.findings import Finding
+from flowops.flowjson.rules.data_model import resolve
+from flowops.flowjson.rules.expressions import is_path, refs_in
+from flowops.flowjson.rules.facts import Context, Ref, ScreenFacts
+from flowops.flowjson.rules.typing_rules import check_binding
+
+GLOBAL_REFS = (4, 0)
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    for s in ctx.screens:
+        for ref in s.refs:
+            for expr, parts, whole in refs_in(ref.text):
+                yield from _one(ctx, s, ref, expr, parts, whole)
+
+
+def _one(
+    ctx: Context, s: ScreenFacts, ref: Ref, expr: str, parts: list[str], whole: bool
+) -> Iterator[Finding]:
+    code = (
+        "INVALID_ON_CLICK_ACTION_PAYLOAD"
+        if ref.prop.endswith("-action")
+        else ("INVALID_SCREEN_DYNAMIC_DATA")
+    )
+    problem, schema = _lookup(ctx, s, parts)
+    if problem:
+        yield Finding(ref.pointer, code, f"'${{{expr}}}' on screen '{s.sid}': {problem}.")
+        return
+    if parts[0] == "form" and ref.ctype == "Footer" and s.has_form and not ref.in_form:
+        yield Finding(
+            ref.pointer,
+            "INVALID_FOOTER_PAYLOAD_OUTSIDE_FORM",
+            f"A Footer outside the Form may not reference '${{{expr}}}'; "
+            "move the Footer into the Form.",
+        )
+    if whole and schema:
+        yield from check_binding(ref, expr, schema)
+
+
+def _lookup(ctx: Context, s: ScreenFacts, parts: list[str]) -> tuple[str, dict[str, Any]]:
+    """("", schema-or-{}) when the reference resolves, else (reason, {})."""
+    if not is_path(parts) or len(parts) < 2:
+        return "not a reference Meta understands; use ${data.x}, ${form.x} or ${screen.X…}", {}
+    head = parts[0]
+    if head == "data":
+        return _data(s, parts[1:])
+    if head == "form":
+        return _form(s, parts[1])
+    if head == "screen":
+        return _global(ctx, s, parts)
+    return f"unknown reference kind '{head}'; use data, form or screen", {}
+
+
+def _data(s: ScreenFacts, path: list[str]) -> tuple[str, dict[str, Any]]:
+    schema, reason = resolve(s.data, path)
+    if schema is None:
+        return f"{reason}; declare it in the screen's `data`", {}
+    return "", schema
+
+
+def _form(s: ScreenFacts, name: str) -> tuple[str, dict[str, Any]]:
+    if name in s.names:
+        return "", {}
+    return f"no component named '{name}' on this screen; fix the name", {}
+
+
+def _global(ctx: Context, s: ScreenFacts, parts: list[str]) -> tuple[str, dict[str, Any]]:
+    if ctx.version < GLOBAL_REFS:
+        return "references to other screens need Flow JSON 4.0 or later", {}
+    if len(parts) < 4 or parts[2] not in ("data", "form"):
+        return "use ${screen.<SCREEN_ID>.data.<field>} or ${screen.<SCREEN_ID>.form.<name>}", {}
+    target = ctx.by_id.get(parts[1])
+    if target is None:
+        return f"there is no screen '{parts[1]}' in this flow", {}
+    problem, schema = (_data if parts[2] == "data" else _form_path)(target, parts[3:])
+    if problem:
+        return f"{problem} (screen '{target.sid}')", {}
+    return "", schema
+
+
+def _form_path(s: ScreenFacts, path: list[str]) -> tuple[str, dict[str, Any]]:
+    return _form(s, path[0])

@@ -1,0 +1,63 @@
+"""Type of a bound data field vs what the component property accepts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from flowops.flowjson.findings import Finding
+from flowops.flowjson.rules.facts import Ref
+
+_TEXT = ("string", "array")  # markdown text may be a list of lines
+_BY_PROP: dict[str, tuple[str, ...]] = {
+    "visible": ("boolean",),
+    "required": ("boolean",),
+    "enabled": ("boolean",),
+    "data-source": ("array",),
+    "list-items": ("array",),
+    "images": ("array",),
+    "error-message": ("string", "object"),
+    "label": ("string",),
+}
+_BY_COMPONENT: dict[tuple[str, str], tuple[str, ...]] = {
+    ("TextHeading", "text"): ("string",),
+    ("TextSubheading", "text"): ("string",),
+    ("TextBody", "text"): _TEXT,
+    ("TextCaption", "text"): _TEXT,
+    ("RichText", "text"): _TEXT,
+}
+SELECTION = frozenset({"CheckboxGroup", "RadioButtonsGroup", "Dropdown", "ChipsSelector"})
+_ITEM_KEYS = ("id", "title")
+_FREE_SHAPE = frozenset({"CalendarPicker"})  # range mode takes objects for label etc.
+
+
+def check_binding(ref: Ref, expr: str, schema: dict[str, Any]) -> Iterator[Finding]:
+    if ref.ctype in _FREE_SHAPE or not ref.pointer.endswith("/" + ref.prop):
+        return
+    expected = _BY_COMPONENT.get((ref.ctype, ref.prop)) or _BY_PROP.get(ref.prop)
+    declared = schema.get("type")
+    if expected and isinstance(declared, str) and declared not in expected:
+        kinds = " or ".join(expected)
+        yield Finding(
+            ref.pointer,
+            "INVALID_SCREEN_DYNAMIC_DATA",
+            f"Expected '${{{expr}}}' to be of type {kinds} for {ref.ctype} '{ref.prop}' "
+            f"but the data model declares {declared}; bind a field of the right type.",
+        )
+    elif ref.prop == "data-source" and ref.ctype in SELECTION:
+        yield from _items(ref, expr, schema)
+
+
+def _items(ref: Ref, expr: str, schema: dict[str, Any]) -> Iterator[Finding]:
+    items = schema.get("items")
+    props = items.get("properties") if isinstance(items, dict) else None
+    if not isinstance(props, dict):
+        return
+    for key in _ITEM_KEYS:
+        if key not in props:
+            yield Finding(
+                ref.pointer,
+                "INVALID_SCREEN_DYNAMIC_DATA",
+                f"Data model schema is invalid for '${{{expr}}}': its items need a '{key}' "
+                "property; declare it under items.properties.",
+            )

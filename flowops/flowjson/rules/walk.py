@@ -1,0 +1,167 @@
+"""One pass over each screen's component tree, collecting what every rule needs.
+
+Counts are per rendering path: the branches of an If or a Switch are exclusive, so a
+screen's count of a component type is what it has outside branches plus the largest
+count of any one branch (a Footer in both `then` and `else` counts once).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flowops.flowjson.findings import Finding, pointer_join
+from flowops.flowjson.rules.facts import Act, Comp, Ref, ScreenFacts
+
+_STRUCTURAL = frozenset({"children", "then", "else", "cases"})
+MAX_IF_DEPTH = 3
+
+
+def collect(doc: dict[str, Any]) -> list[ScreenFacts]:
+    screens = doc.get("screens")
+    if not isinstance(screens, list):
+        return []
+    return [_screen(i, s) for i, s in enumerate(screens) if isinstance(s, dict)]
+
+
+def _screen(index: int, screen: dict[str, Any]) -> ScreenFacts:
+    sid = screen.get("id")
+    data = screen.get("data")
+    facts = ScreenFacts(
+        index=index,
+        pointer=f"/screens/{index}",
+        screen=screen,
+        sid=sid if isinstance(sid, str) else None,
+        terminal=screen.get("terminal") is True,
+        data=data if isinstance(data, dict) else {},
+    )
+    title = screen.get("title")
+    if isinstance(title, str) and "${" in title:
+        facts.refs.append(Ref(f"{facts.pointer}/title", title, "screen", "title", False))
+    layout = screen.get("layout")
+    if isinstance(layout, dict):
+        ptr = f"{facts.pointer}/layout/children"
+        facts.counts = _Walker(facts).children(layout.get("children"), ptr, 0, False, False)
+    return facts
+
+
+def _merge_max(into: dict[str, int], other: dict[str, int]) -> None:
+    for key, value in other.items():
+        if value > into.get(key, 0):
+            into[key] = value
+
+
+def _add(into: dict[str, int], other: dict[str, int]) -> None:
+    for key, value in other.items():
+        into[key] = into.get(key, 0) + value
+
+
+class _Walker:
+    """Visits components once; ``children`` returns per-path counts of component types."""
+
+    def __init__(self, facts: ScreenFacts) -> None:
+        self.facts = facts
+
+    def children(
+        self, items: object, ptr: str, depth: int, in_form: bool, in_branch: bool
+    ) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        if not isinstance(items, list):
+            return counts
+        for i, node in enumerate(items):
+            if isinstance(node, dict):
+                _add(counts, self.component(node, f"{ptr}/{i}", depth, in_form, in_branch))
+        return counts
+
+    def component(
+        self, node: dict[str, Any], ptr: str, depth: int, in_form: bool, in_branch: bool
+    ) -> dict[str, int]:
+        raw = node.get("type")
+        ctype = raw if isinstance(raw, str) else ""
+        comp = Comp(ptr, node, ctype, in_form, in_branch)
+        self.facts.comps.append(comp)
+        self._props(comp)
+        counts = {ctype: 1}
+        if ctype == "Form":
+            self.facts.has_form = True
+            _add(
+                counts,
+                self.children(node.get("children"), f"{ptr}/children", depth, True, in_branch),
+            )
+        elif ctype == "If":
+            _add(counts, self._if(node, ptr, depth + 1, in_form))
+        elif ctype == "Switch":
+            _add(counts, self._switch(node, ptr, depth, in_form))
+        return counts
+
+    def _if(self, node: dict[str, Any], ptr: str, depth: int, in_form: bool) -> dict[str, int]:
+        if depth > MAX_IF_DEPTH:
+            self._finding(
+                ptr,
+                "MAX_IF_NESTING",
+                f"If components can be nested at most {MAX_IF_DEPTH} deep; flatten this condition.",
+            )
+        then = self.children(node.get("then"), f"{ptr}/then", depth, in_form, True)
+        other = self.children(node.get("else"), f"{ptr}/else", depth, in_form, True)
+        if (then.get("Footer", 0) > 0) != (other.get("Footer", 0) > 0):
+            self._finding(
+                ptr,
+                "MISSING_FOOTER_IN_IF_ELSE_BRANCHES",
+                "A Footer in one branch of this If must also be in the other; "
+                "add an `else` branch with its own Footer.",
+            )
+        self._nested_footer(then, other, ptr, depth)
+        _merge_max(then, other)
+        return then
+
+    def _switch(self, node: dict[str, Any], ptr: str, depth: int, in_form: bool) -> dict[str, int]:
+        cases = node.get("cases")
+        if not isinstance(cases, dict):
+            return {}
+        merged: dict[str, int] = {}
+        with_footer = 0
+        for key, items in cases.items():
+            sub = self.children(items, pointer_join(f"{ptr}/cases", key), depth + 1, in_form, True)
+            with_footer += sub.get("Footer", 0) > 0
+            _merge_max(merged, sub)
+        if 0 < with_footer < len(cases):
+            self._finding(
+                ptr,
+                "MISSING_FOOTER_IN_SWITCH_BRANCHES",
+                "A Footer in one case of this Switch must be in every case; "
+                "add a Footer to the other cases.",
+            )
+        self._nested_footer(merged, {}, ptr, depth + 1)
+        return merged
+
+    def _nested_footer(self, a: dict[str, int], b: dict[str, int], ptr: str, depth: int) -> None:
+        if depth > 1 and (a.get("Footer", 0) or b.get("Footer", 0)):
+            self._finding(
+                ptr,
+                "INVALID_PROPERTY_VALUE",
+                "A Footer may sit inside an If or Switch only at the first level; "
+                "move it to the outer branch.",
+            )
+
+    def _finding(self, ptr: str, code: str, message: str) -> None:
+        self.facts.findings.append(Finding(ptr, code, message))
+
+    def _props(self, comp: Comp) -> None:
+        for key, value in comp.node.items():
+            if key in _STRUCTURAL:
+                continue
+            if key == "name" and comp.ctype != "Form" and isinstance(value, str):
+                self.facts.names.setdefault(value, []).append(comp)
+            self._scan(key, value, pointer_join(comp.pointer, key), comp, key)
+
+    def _scan(self, key: str, value: object, ptr: str, comp: Comp, prop: str) -> None:
+        if isinstance(value, str):
+            if "${" in value:
+                self.facts.refs.append(Ref(ptr, value, comp.ctype, prop, comp.in_form))
+        elif isinstance(value, dict):
+            if key.endswith("-action"):
+                self.facts.actions.append(Act(ptr, value, comp.ctype, comp.in_form))
+            for sub, item in value.items():
+                self._scan(sub, item, pointer_join(ptr, sub), comp, prop)
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                self._scan("", item, f"{ptr}/{i}", comp, prop)
