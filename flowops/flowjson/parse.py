@@ -1,0 +1,59 @@
+"""Bytes or text → a JSON document, or one ``INVALID_FLOW_JSON`` finding with its offset."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+
+class DuplicateKeyError(ValueError):
+    """Raised inside ``json.loads`` when an object repeats a key."""
+
+
+@dataclass(frozen=True)
+class ParseFailure:
+    message: str
+    line: int
+    col: int
+    hint: str = ""
+
+
+def decode(data: str | bytes) -> str | ParseFailure:
+    """UTF-8 with an optional BOM; a leading BOM in ``str`` input is dropped too."""
+    if isinstance(data, str):
+        return data.removeprefix("\ufeff")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        col = len(data[data.rfind(b"\n", 0, exc.start) + 1 : exc.start].decode("utf-8", "replace"))
+        return ParseFailure(
+            f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x})",
+            line,
+            col + 1,
+            "Save the file as UTF-8.",
+        )
+
+
+def _no_duplicates(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        raise DuplicateKeyError
+    return result
+
+
+def loads(text: str) -> object:
+    """``json.loads`` that rejects duplicate keys (``DuplicateKeyError``) and NaN/Infinity."""
+    return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_reject_constant)
+
+
+class ConstantError(ValueError):
+    """``NaN``/``Infinity``: accepted by Python, rejected by JSON (and Meta)."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.name = name
+
+
+def _reject_constant(name: str) -> object:
+    raise ConstantError(name)

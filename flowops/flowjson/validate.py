@@ -1,0 +1,118 @@
+"""The Flow JSON validation entry point: text → problems with file, line and column."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from flowops.flowjson import parse, validators, versions
+from flowops.flowjson.describe import Context
+from flowops.flowjson.findings import Finding, Version
+from flowops.flowjson.messages import translate
+from flowops.flowjson.positions import SourceMap, scan
+from flowops.flowjson.rules_gate import run_rules_if_sound
+from flowops.problems import Problem
+
+INVALID = "INVALID_FLOW_JSON"
+_CONSTANT = re.compile(r"-?\b(NaN|Infinity)\b")
+
+
+def validate_text(
+    text: str | bytes, file: str = "flow.json", *, will_publish: bool | None = None
+) -> list[Problem]:
+    """Validate one Flow JSON file; never raises on bad input."""
+    decoded = parse.decode(text)
+    if isinstance(decoded, parse.ParseFailure):
+        return [
+            Problem(file, decoded.line, decoded.col, INVALID, decoded.message, hint=decoded.hint)
+        ]
+    try:
+        doc = parse.loads(decoded)
+    except json.JSONDecodeError as exc:
+        return [_syntax_problem(file, exc)]
+    except parse.DuplicateKeyError:
+        return _duplicate_problems(file, scan(decoded))
+    except parse.ConstantError as exc:
+        return [_constant_problem(file, decoded, exc.name)]
+    except RecursionError:
+        return [Problem(file, 1, 1, INVALID, "the JSON is nested too deeply to read")]
+    return validate_document(doc, decoded, file, will_publish=will_publish)
+
+
+def validate_document(
+    doc: object, text: str, file: str, *, will_publish: bool | None = None
+) -> list[Problem]:
+    """Validate an already parsed document; ``text`` is its source, used for positions."""
+    findings = check(doc, will_publish)
+    if not findings:
+        return []
+    return to_problems(findings, scan(text.removeprefix("\ufeff")), file)
+
+
+def check(doc: object, will_publish: bool | None = None) -> list[Finding]:
+    if not isinstance(doc, dict):
+        message = f"a Flow JSON document must be a JSON object, not {_kind(doc)}"
+        return [Finding("", INVALID, message, hint='Start the file with { "version": ... }.')]
+    version, findings = versions.check_version(doc, will_publish)
+    if version is None:
+        return findings
+    structure = [] if validators.fast(version).is_valid(doc) else explain(doc, version)
+    return _unique(findings + structure + run_rules_if_sound(doc, version, structure))
+
+
+def explain(doc: dict[str, object], version: Version) -> list[Finding]:
+    """One finding per schema error, in document order."""
+    findings: list[Finding] = []
+    errors = validators.detailed(version).iter_errors(doc)
+    for error in sorted(errors, key=lambda e: [str(p) for p in e.absolute_path]):
+        ctx = Context(doc, tuple(error.absolute_path), version)
+        findings.extend(translate(error, ctx))
+    return findings
+
+
+def to_problems(findings: list[Finding], source: SourceMap, file: str) -> list[Problem]:
+    problems = []
+    for f in findings:
+        line, col = source.locate(f.pointer, f.at_key)
+        problems.append(Problem(file, line, col, f.code, f.message, f.severity, f.pointer, f.hint))
+    return sorted(problems, key=Problem.sort_key)
+
+
+def _unique(findings: list[Finding]) -> list[Finding]:
+    seen: set[tuple[str, str, str]] = set()
+    out = []
+    for f in findings:
+        key = (f.pointer, f.code, f.message)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
+def _kind(doc: object) -> str:
+    names = {list: "an array", str: "a string", bool: "a boolean", type(None): "null"}
+    return names.get(type(doc), "a number")
+
+
+def _syntax_problem(file: str, exc: json.JSONDecodeError) -> Problem:
+    message = f"not valid JSON: {exc.msg}"
+    hint = "Fix the JSON syntax (a missing comma, quote or bracket is the usual cause)."
+    return Problem(file, exc.lineno, exc.colno, INVALID, message, hint=hint)
+
+
+def _duplicate_problems(file: str, source: SourceMap) -> list[Problem]:
+    problems = []
+    for pointer, offset in source.duplicates:
+        line, col = source.line_col(offset)
+        key = pointer.rsplit("/", 1)[-1].replace("~1", "/").replace("~0", "~")
+        message = f"duplicate key `{key}`: JSON readers silently keep only one of the values"
+        hint = "Remove or rename one of the keys."
+        problems.append(Problem(file, line, col, INVALID, message, pointer=pointer, hint=hint))
+    return problems
+
+
+def _constant_problem(file: str, text: str, name: str) -> Problem:
+    match = _CONSTANT.search(text)
+    line, col = SourceMap(text).line_col(match.start() if match else 0)
+    hint = "Use a number or a string instead."
+    return Problem(file, line, col, INVALID, f"`{name}` is not valid JSON", hint=hint)
