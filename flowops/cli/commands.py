@@ -1,3 +1,4 @@
 """Imports every command module so each registers itself on the ``cli`` group."""
 
 # One import per command module, sorted. Each module does ``@cli.command()``.
+from flowops.cli import init  # noqa: F401

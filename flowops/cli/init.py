@@ -1,0 +1,49 @@
+"""``flowops init [DIR]``: scaffold a repository for flowops (never overwrites)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from flowops.cli import cli
+from flowops.errors import FlowopsError
+from flowops.scaffold import DEFAULT_PIP_SPEC, ScaffoldResult, scaffold
+
+
+@cli.command("init")
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path), default=Path("."))
+@click.option(
+    "--pip-spec",
+    default=DEFAULT_PIP_SPEC,
+    show_default=True,
+    help="What the GitHub workflows install with pip (a version, a git URL or a path).",
+)
+@click.option("--no-workflows", is_flag=True, help="Do not write .github/workflows/.")
+def init(directory: Path, pip_spec: str, no_workflows: bool) -> int:
+    """Create flows.yaml, a starter flow, traditional_flows.yaml and the GitHub workflows."""
+    if directory.exists() and not directory.is_dir():
+        raise FlowopsError(f"{directory}: not a directory")
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        result = scaffold(directory, pip_spec=pip_spec, workflows=not no_workflows)
+    except OSError as exc:
+        raise FlowopsError(
+            f"{directory}: cannot write ({exc.strerror})",
+            hint="check the folder's permissions; files written so far are kept",
+        ) from None
+    _report(directory, result)
+    return 0
+
+
+def _report(directory: Path, result: ScaffoldResult) -> None:
+    for path in result.created:
+        click.echo(f"created  {path}")
+    for path in result.updated:
+        click.echo(f"updated  {path} (added .flowops/)")
+    for path in result.skipped:
+        click.echo(f"skipped  {path} (already exists; left untouched)")
+    if not (directory / ".git").exists():
+        click.echo("note: no .git here; run `git init` before committing these files.")
+    prefix = "" if directory == Path(".") else f"cd {directory} && "
+    click.echo(f"next: {prefix}flowops validate && flowops plan --env local")

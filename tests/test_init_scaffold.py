@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from flowops.cli import cli
+from flowops.manifest import load
+from flowops.scaffold import PIP_SPEC_TOKEN, scaffold
+
+EXPECTED = {
+    "flows.yaml",
+    "traditional_flows.yaml",
+    "whatsapp_flows/welcome.json",
+    "schemas/flows.schema.json",
+    ".github/workflows/flowops-plan.yml",
+    ".github/workflows/flowops-apply.yml",
+    ".github/workflows/flowops-drift.yml",
+    ".gitignore",
+}
+
+
+def test_init_creates_a_working_project(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["init", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    created = {str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file()}
+    assert created == EXPECTED
+    manifest = load(tmp_path / "flows.yaml")
+    assert set(manifest.flows) == {"welcome"}
+    assert manifest.environments["local"].emulator
+    assert "welcome" in manifest.traditional_flows
+    assert json.loads((tmp_path / "whatsapp_flows/welcome.json").read_text())["version"]
+
+
+def test_manifest_modeline_points_at_the_copied_schema(tmp_path: Path) -> None:
+    scaffold(tmp_path)
+    first = (tmp_path / "flows.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=./schemas/flows.schema.json"
+    schema = json.loads((tmp_path / "schemas/flows.schema.json").read_text(encoding="utf-8"))
+    assert schema["title"].startswith("flowops manifest")
+
+
+def test_manifest_offers_a_commented_production_environment(tmp_path: Path) -> None:
+    scaffold(tmp_path)
+    text = (tmp_path / "flows.yaml").read_text(encoding="utf-8")
+    assert "#   token_env: WHATSAPP_TOKEN" in text
+    assert "production" not in (yaml.safe_load(text)["environments"])
+
+
+def test_workflows_install_the_requested_flowops(tmp_path: Path) -> None:
+    scaffold(tmp_path, pip_spec="git+https://example.invalid/flowops@v1")
+    for path in (tmp_path / ".github/workflows").iterdir():
+        text = path.read_text(encoding="utf-8")
+        assert PIP_SPEC_TOKEN not in text
+        assert 'FLOWOPS_PIP_SPEC: "git+https://example.invalid/flowops@v1"' in text
+
+
+def test_init_never_overwrites_and_reports_what_it_skipped(tmp_path: Path) -> None:
+    (tmp_path / "flows.yaml").write_text("version: 1  # mine\n", encoding="utf-8")
+    (tmp_path / ".gitignore").write_text("node_modules/", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["init", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "skipped  flows.yaml (already exists; left untouched)" in result.output
+    assert (tmp_path / "flows.yaml").read_text(encoding="utf-8") == "version: 1  # mine\n"
+    ignore = (tmp_path / ".gitignore").read_text(encoding="utf-8")
+    assert ignore.startswith("node_modules/\n") and ignore.endswith(".flowops/\n")
+
+
+def test_running_init_twice_changes_nothing(tmp_path: Path) -> None:
+    scaffold(tmp_path)
+    before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    again = scaffold(tmp_path)
+    assert again.created == [] and again.updated == []
+    assert set(again.skipped) == EXPECTED
+    assert {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()} == before
+
+
+def test_no_workflows_flag(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["init", str(tmp_path), "--no-workflows"])
+    assert result.exit_code == 0
+    assert not (tmp_path / ".github").exists()
+
+
+def test_init_on_a_file_is_a_user_error(tmp_path: Path) -> None:
+    target = tmp_path / "file"
+    target.write_text("x", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["init", str(target)])
+    assert result.exit_code != 0
+    assert "Traceback" not in result.output
+
+
+def test_scaffolded_project_passes_validate(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if "validate" not in cli.commands:
+        pytest.skip("`flowops validate` is not registered in this checkout yet")
+    scaffold(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["validate"])
+    assert result.exit_code == 0, result.output
