@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Mapping
 from typing import Any
+
+from flowops.flowjson.navigation import navigate_edges as flowjson_navigate_edges
 
 CHANGED_STYLE = "fill:#fff4c2,stroke:#b58900,stroke-width:3px"
 _UNSAFE_ID = re.compile(r"[^A-Za-z0-9_]")
@@ -57,12 +59,8 @@ def escape_label(text: str) -> str:
 
 def navigate_edges(doc: Mapping[str, Any]) -> list[tuple[str, str]]:
     """``(from screen, to screen)`` for every ``navigate`` action, in document order."""
-    edges: list[tuple[str, str]] = []
-    for sid, screen in _screens(doc):
-        for target in _navigate_targets(screen.get("layout")):
-            if (sid, target) not in edges:
-                edges.append((sid, target))
-    return edges
+    by_screen = flowjson_navigate_edges(dict(doc))
+    return [(src, dst) for src, targets in by_screen.items() for dst in targets]
 
 
 def routing_edges(doc: Mapping[str, Any]) -> list[tuple[str, str]]:
@@ -106,19 +104,6 @@ def _edge(ids: dict[str, str], src: str, dst: str, arrow: str) -> str:
     if src not in ids or dst not in ids:
         return ""  # a dangling reference is the validator's job to report, not the diagram's
     return f"  {ids[src]} {arrow} {ids[dst]}"
-
-
-def _navigate_targets(node: Any) -> Iterator[str]:
-    if isinstance(node, Mapping):
-        if node.get("name") == "navigate":
-            target = node.get("next")
-            if isinstance(target, Mapping) and isinstance(target.get("name"), str):
-                yield target["name"]
-        for value in node.values():
-            yield from _navigate_targets(value)
-    elif isinstance(node, list):
-        for item in node:
-            yield from _navigate_targets(item)
 
 
 def _canonical(value: Any) -> str:
