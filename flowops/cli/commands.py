@@ -2,3 +2,4 @@
 
 # One import per command module, sorted. Each module does ``@cli.command()``.
 from flowops.cli import init  # noqa: F401
+from flowops.cli import validate  # noqa: F401

@@ -1,0 +1,49 @@
+"""``flowops validate``: offline checks of flows.yaml and the Flow JSON files."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from flowops.cli import cli
+from flowops.cli.context import CliContext
+from flowops.report import FORMATS, RENDERERS
+from flowops.validate import validate_paths, validate_project
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="text for people, json for programs, github for workflow annotations.",
+)
+@click.option("--env", "env", metavar="NAME", help="Check as applied to this environment only.")
+@click.pass_obj
+def validate(
+    obj: CliContext, paths: tuple[Path, ...], strict: bool, fmt: str, env: str | None
+) -> int:
+    """Check the manifest and every flow file it names, or only PATHS.
+
+    A .yaml path is checked as a manifest; any other path as a Flow JSON file.
+    Exits 1 when there are errors (warnings alone exit 0).
+    """
+    if paths:
+        report = validate_paths(paths, obj.manifest_path, env=env, strict=strict)
+    else:
+        report = validate_project(obj.manifest_path, env=env, strict=strict)
+    click.echo(RENDERERS[fmt](report, _use_color(fmt)), nl=False)
+    return 1 if report.errors else 0
+
+
+def _use_color(fmt: str) -> bool:
+    if fmt != "text" or os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()

@@ -1,0 +1,154 @@
+"""Check the manifest and the Flow JSON files it names; never raises on bad input."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from flowops.errors import ConfigError
+from flowops.manifest import flows_for, load_with_problems
+from flowops.manifest.model import FlowSpec, Manifest
+from flowops.problems import Problem, Severity
+from flowops.report import Report
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def validate_project(
+    manifest_path: Path, *, env: str | None = None, strict: bool = False
+) -> Report:
+    """The manifest and every flow file it names (``will_publish`` from the manifest)."""
+    manifest, problems = load_with_problems(manifest_path, strict=strict)
+    if manifest is None:
+        return Report(problems, flows=0, files=1)
+    envs = _environments(manifest, env)
+    by_file = _specs_by_file(manifest, envs)
+    for file, specs in by_file.items():
+        will_publish = any(spec.publish for spec in specs)
+        problems += validate_flow_file(manifest.root / file, file, will_publish=will_publish)
+        problems += _endpoint_warnings(manifest, file, envs)
+    return _finish(problems, strict, flows=len(by_file), files=1 + len(by_file))
+
+
+def validate_paths(
+    paths: Sequence[Path], manifest_path: Path, *, env: str | None = None, strict: bool = False
+) -> Report:
+    """Each path alone: a YAML path is a manifest, anything else a Flow JSON file."""
+    reports = [_validate_path(path, manifest_path, env, strict) for path in paths]
+    problems = [p for report in reports for p in report.problems]
+    flows = sum(r.flows for r in reports)
+    return Report(problems, flows=flows, files=sum(r.files for r in reports))
+
+
+def _validate_path(path: Path, manifest_path: Path, env: str | None, strict: bool) -> Report:
+    if path.suffix.lower() in YAML_SUFFIXES:
+        catalogue = _catalogue_of(manifest_path)
+        target = manifest_path if catalogue and _same(path, catalogue) else path
+        return validate_project(target, env=env, strict=strict)
+    shown = display_path(path, manifest_path.parent)
+    problems = validate_flow_file(path, shown, will_publish=_will_publish(path, manifest_path))
+    return _finish(problems, strict, flows=1, files=1)
+
+
+def validate_flow_file(path: Path, shown: str, *, will_publish: bool | None) -> list[Problem]:
+    from flowops.flowjson import validate_text
+
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return [Problem(shown, 0, 0, "FILE_NOT_FOUND", f"{shown} does not exist.")]
+    except OSError as exc:
+        return [Problem(shown, 0, 0, "FILE_UNREADABLE", f"Cannot read {shown}: {exc.strerror}.")]
+    return list(validate_text(data, shown, will_publish=will_publish))
+
+
+def display_path(path: Path, root: Path) -> str:
+    """Relative to the repository root with ``/`` when inside it; else as given."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _finish(problems: list[Problem], strict: bool, *, flows: int, files: int) -> Report:
+    if strict:
+        problems = [dataclasses.replace(p, severity=Severity.ERROR) for p in problems]
+    return Report(problems, flows=flows, files=files)
+
+
+def _environments(manifest: Manifest, env: str | None) -> list[str]:
+    if env is None:
+        return sorted(manifest.environments)
+    if env not in manifest.environments:
+        known = ", ".join(sorted(manifest.environments))
+        raise ConfigError(f"Unknown environment '{env}'.", hint=f"Defined environments: {known}")
+    return [env]
+
+
+def _specs_by_file(manifest: Manifest, envs: Iterable[str]) -> dict[str, list[FlowSpec]]:
+    by_file: dict[str, list[FlowSpec]] = {}
+    for env in envs:
+        for spec in flows_for(manifest, env).values():
+            by_file.setdefault(spec.file, []).append(spec)
+    return by_file
+
+
+def _endpoint_warnings(manifest: Manifest, file: str, envs: list[str]) -> list[Problem]:
+    """Meta refuses to publish an endpoint-powered flow without ``endpoint_uri``."""
+    if not _uses_endpoint(manifest.root / file):
+        return []
+    problems = []
+    for spec in manifest.flows.values():
+        missing = [env for env in envs if flows_for(manifest, env)[spec.key].endpoint_uri is None]
+        if spec.file == file and missing:
+            problems.append(_endpoint_warning(manifest, spec, missing))
+    return problems
+
+
+def _endpoint_warning(manifest: Manifest, spec: FlowSpec, envs: list[str]) -> Problem:
+    return Problem(
+        manifest.path.name,
+        spec.line,
+        spec.col,
+        "MANIFEST_ENDPOINT_MISSING",
+        f"Flow '{spec.key}' uses a data endpoint (its JSON sets data_api_version) but has no"
+        f" endpoint_uri in environment {', '.join(envs)}; Meta will refuse to publish it.",
+        Severity.WARNING,
+        f"/flows/{spec.key}",
+        "Set endpoint_uri (or overrides.<env>.endpoint_uri) to the https URL of the endpoint.",
+    )
+
+
+def _uses_endpoint(path: Path) -> bool:
+    try:
+        data = json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return False
+    return isinstance(data, dict) and "data_api_version" in data
+
+
+def _load_quietly(manifest_path: Path) -> Manifest | None:
+    if not manifest_path.is_file():
+        return None
+    return load_with_problems(manifest_path)[0]
+
+
+def _catalogue_of(manifest_path: Path) -> Path | None:
+    manifest = _load_quietly(manifest_path)
+    source = manifest.traditional_flows_source if manifest else ""
+    return manifest.root / source if manifest and source.endswith(YAML_SUFFIXES) else None
+
+
+def _will_publish(path: Path, manifest_path: Path) -> bool | None:
+    manifest = _load_quietly(manifest_path)
+    if manifest is None:
+        return None
+    specs = [s for env in manifest.environments for s in flows_for(manifest, env).values()]
+    mine = [s.publish for s in specs if _same(manifest.flow_path(s), path)]
+    return any(mine) if mine else None
+
+
+def _same(a: Path, b: Path) -> bool:
+    return a.resolve() == b.resolve()
