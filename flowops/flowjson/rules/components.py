@@ -17,6 +17,11 @@ _PAIRS = (
     ("min-date", "max-date"),
 )
 
+_WITH_PAIRS = frozenset(
+    {"TextInput", "CheckboxGroup", "ChipsSelector", "PhotoPicker", "DocumentPicker"}
+    | {"DatePicker", "CalendarPicker"}
+)
+
 
 def check(ctx: Context) -> Iterator[Finding]:
     for s in ctx.screens:
@@ -24,7 +29,8 @@ def check(ctx: Context) -> Iterator[Finding]:
         yield from _forms(ctx, s)
         yield from _navigation_list(s)
         for comp in s.comps:
-            yield from _min_max(comp)
+            if comp.ctype in _WITH_PAIRS:
+                yield from _min_max(comp)
 
 
 def _names(s: ScreenFacts) -> Iterator[Finding]:
@@ -43,7 +49,7 @@ def _forms(ctx: Context, s: ScreenFacts) -> Iterator[Finding]:
     if not outside or not (s.has_form or ctx.version < FORM_OPTIONAL):
         return
     code = "COMPONENTS_OUTSIDE_FORM" if s.has_form else "KEYWORD_ONE_OF"
-    why = "a Form is present on this screen" if s.has_form else "Flow JSON before 4.0"
+    why = "a Form is present on this screen" if s.has_form else "inputs need a Form before 4.0"
     for comp in outside:
         yield Finding(
             f"{comp.pointer}/type",
@@ -74,7 +80,9 @@ def _navigation_list(s: ScreenFacts) -> Iterator[Finding]:
 
 def _min_max(comp: Comp) -> Iterator[Finding]:
     for low_key, high_key in _PAIRS:
-        low, high = comp.node.get(low_key), comp.node.get(high_key)
+        if low_key not in comp.node or high_key not in comp.node:
+            continue
+        low, high = comp.node[low_key], comp.node[high_key]
         if _greater(low, high):
             yield Finding(
                 f"{comp.pointer}/{low_key}",

@@ -22,6 +22,16 @@ def reachable(starts: Iterable[str], edges: dict[str, list[str]]) -> set[str]:
     return seen
 
 
+def connected(start: str, edges: dict[str, list[str]]) -> set[str]:
+    """Screens linked to `start` by edges in either direction (Meta's "connected")."""
+    both: dict[str, list[str]] = {}
+    for source, targets in edges.items():
+        for target in targets:
+            both.setdefault(source, []).append(target)
+            both.setdefault(target, []).append(source)
+    return reachable([start], both)
+
+
 def find_cycle(edges: dict[str, list[str]]) -> list[str] | None:
     """One cycle as a path ``[a, b, …, a]``, or None when the graph is acyclic."""
     state: dict[str, int] = {}  # 1 = on the current path, 2 = done

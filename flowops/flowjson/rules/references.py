@@ -10,6 +10,7 @@ from flowops.flowjson.rules.data_model import resolve
 from flowops.flowjson.rules.expressions import is_path, refs_in
 from flowops.flowjson.rules.facts import Context, Ref, ScreenFacts
 from flowops.flowjson.rules.typing_rules import check_binding
+from flowops.problems import Severity
 
 GLOBAL_REFS = (4, 0)
 
@@ -34,12 +35,7 @@ def _one(
         yield Finding(ref.pointer, code, f"'${{{expr}}}' on screen '{s.sid}': {problem}.")
         return
     if parts[0] == "form" and ref.ctype == "Footer" and s.has_form and not ref.in_form:
-        yield Finding(
-            ref.pointer,
-            "INVALID_FOOTER_PAYLOAD_OUTSIDE_FORM",
-            f"A Footer outside the Form may not reference '${{{expr}}}'; "
-            "move the Footer into the Form.",
-        )
+        yield _footer_outside_form(ctx, ref, expr)
     if whole and schema:
         yield from check_binding(ref, expr, schema)
 
@@ -87,3 +83,15 @@ def _global(ctx: Context, s: ScreenFacts, parts: list[str]) -> tuple[str, dict[s
 
 def _form_path(s: ScreenFacts, path: list[str]) -> tuple[str, dict[str, Any]]:
     return _form(s, path[0])
+
+
+def _footer_outside_form(ctx: Context, ref: Ref, expr: str) -> Finding:
+    """An error in Meta's documented (2.1) form; from 4.0 form values are screen-wide, so warn."""
+    severity = Severity.WARNING if ctx.version >= GLOBAL_REFS else Severity.ERROR
+    return Finding(
+        ref.pointer,
+        "INVALID_FOOTER_PAYLOAD_OUTSIDE_FORM",
+        f"A Footer outside the Form should not reference '${{{expr}}}'; "
+        "move the Footer into the Form.",
+        severity=severity,
+    )

@@ -11,12 +11,12 @@ routes (terms and conditions pages reached by EmbeddedLink) on non-terminal scre
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from flowops.flowjson.findings import Finding, pointer_join
 from flowops.flowjson.rules.facts import Context, navigate_target
-from flowops.flowjson.rules.graph import entries, find_cycle, reachable
+from flowops.flowjson.rules.graph import connected, entries, find_cycle
 from flowops.flowjson.rules.routing_shape import CODE, shape
 from flowops.problems import Severity
 
@@ -31,11 +31,22 @@ def check(ctx: Context) -> Iterator[Finding]:
         edges, found = _model_edges(ctx, model)
         yield from found
         strict = Severity.ERROR if ctx.endpoint else Severity.WARNING
-        yield from _graph(ctx, edges, lambda sid: pointer_join("/routing_model", sid), strict)
+        listed = set(model).union(*edges.values())
+        order = [sid for sid in ctx.by_id if sid in listed]
+
+        def where(sid: str) -> str:
+            if sid in model:
+                return pointer_join("/routing_model", sid)
+            return f"{ctx.by_id[sid].pointer}/id"
+
+        yield from _graph(edges, order, where, strict)
         yield from shape(ctx, model, edges, navigate, strict)
     else:
         edges = {sid: [t for t, _ in targets] for sid, targets in navigate.items()}
-        yield from _graph(ctx, edges, lambda sid: f"{ctx.by_id[sid].pointer}/id", Severity.WARNING)
+        order = list(ctx.by_id)
+        yield from _graph(
+            edges, order, lambda sid: f"{ctx.by_id[sid].pointer}/id", Severity.WARNING
+        )
 
 
 def navigate_pointers(ctx: Context) -> dict[str, list[tuple[str, str]]]:
@@ -84,8 +95,9 @@ def _model_edges(ctx: Context, model: dict[str, Any]) -> tuple[Edges, list[Findi
     return edges, found
 
 
-def _graph(ctx: Context, edges: Edges, where: Any, strict: Severity) -> Iterator[Finding]:
-    order = [s.sid for s in ctx.screens if s.sid is not None]
+def _graph(
+    edges: Edges, order: list[str], where: Callable[[str], str], strict: Severity
+) -> Iterator[Finding]:
     for sid, targets in edges.items():
         if len(targets) > MAX_BRANCHES:
             yield Finding(
@@ -94,8 +106,10 @@ def _graph(ctx: Context, edges: Edges, where: Any, strict: Severity) -> Iterator
                 f"Screen '{sid}' has {len(targets)} next screens "
                 f"but at most {MAX_BRANCHES} are allowed; reduce its branches.",
             )
+    if not order:
+        return
     starts = entries(order, edges)
-    if order and not starts:
+    if not starts:
         yield Finding(
             where(order[0]),
             CODE,
@@ -115,15 +129,15 @@ def _graph(ctx: Context, edges: Edges, where: Any, strict: Severity) -> Iterator
 
 
 def _unreachable(
-    order: list[str], edges: Edges, entry: str, where: Any, strict: Severity
+    order: list[str], edges: Edges, entry: str, where: Callable[[str], str], strict: Severity
 ) -> Iterator[Finding]:
-    seen = reachable([entry], edges)
+    seen = connected(entry, edges)
     for sid in order:
         if sid not in seen:
             yield Finding(
                 where(sid),
                 CODE,
-                f"Screen '{sid}' cannot be reached from the entry screen '{entry}'; "
+                f"Screen '{sid}' is not connected to the entry screen '{entry}'; "
                 "connect it or remove it.",
                 severity=strict,
             )

@@ -13,7 +13,7 @@ from flowops.flowjson.findings import Finding, pointer_join
 from flowops.flowjson.rules.facts import Act, Comp, Ref, ScreenFacts
 
 _STRUCTURAL = frozenset({"children", "then", "else", "cases"})
-MAX_IF_DEPTH = 3
+MAX_DEPTH = 3  # If/Switch nesting
 
 
 def collect(doc: dict[str, Any]) -> list[ScreenFacts]:
@@ -50,13 +50,8 @@ def _merge_max(into: dict[str, int], other: dict[str, int]) -> None:
             into[key] = value
 
 
-def _add(into: dict[str, int], other: dict[str, int]) -> None:
-    for key, value in other.items():
-        into[key] = into.get(key, 0) + value
-
-
 class _Walker:
-    """Visits components once; ``children`` returns per-path counts of component types."""
+    """Visits components once, adding per-path counts of component types into ``counts``."""
 
     def __init__(self, facts: ScreenFacts) -> None:
         self.facts = facts
@@ -65,40 +60,56 @@ class _Walker:
         self, items: object, ptr: str, depth: int, in_form: bool, in_branch: bool
     ) -> dict[str, int]:
         counts: dict[str, int] = {}
-        if not isinstance(items, list):
-            return counts
-        for i, node in enumerate(items):
-            if isinstance(node, dict):
-                _add(counts, self.component(node, f"{ptr}/{i}", depth, in_form, in_branch))
+        self._into(counts, items, ptr, depth, in_form, in_branch)
         return counts
 
-    def component(
-        self, node: dict[str, Any], ptr: str, depth: int, in_form: bool, in_branch: bool
-    ) -> dict[str, int]:
+    def _into(
+        self,
+        counts: dict[str, int],
+        items: object,
+        ptr: str,
+        depth: int,
+        in_form: bool,
+        in_branch: bool,
+    ) -> None:
+        if not isinstance(items, list):
+            return
+        for i, node in enumerate(items):
+            if isinstance(node, dict):
+                self._component(counts, node, f"{ptr}/{i}", depth, in_form, in_branch)
+
+    def _component(
+        self,
+        counts: dict[str, int],
+        node: dict[str, Any],
+        ptr: str,
+        depth: int,
+        in_form: bool,
+        in_branch: bool,
+    ) -> None:
         raw = node.get("type")
         ctype = raw if isinstance(raw, str) else ""
         comp = Comp(ptr, node, ctype, in_form, in_branch)
         self.facts.comps.append(comp)
         self._props(comp)
-        counts = {ctype: 1}
+        counts[ctype] = counts.get(ctype, 0) + 1
         if ctype == "Form":
             self.facts.has_form = True
-            _add(
-                counts,
-                self.children(node.get("children"), f"{ptr}/children", depth, True, in_branch),
-            )
+            self._into(counts, node.get("children"), f"{ptr}/children", depth, True, in_branch)
         elif ctype == "If":
-            _add(counts, self._if(node, ptr, depth + 1, in_form))
+            for key, value in self._if(node, ptr, depth + 1, in_form).items():
+                counts[key] = counts.get(key, 0) + value
         elif ctype == "Switch":
-            _add(counts, self._switch(node, ptr, depth, in_form))
-        return counts
+            for key, value in self._switch(node, ptr, depth + 1, in_form).items():
+                counts[key] = counts.get(key, 0) + value
 
     def _if(self, node: dict[str, Any], ptr: str, depth: int, in_form: bool) -> dict[str, int]:
-        if depth > MAX_IF_DEPTH:
+        if depth > MAX_DEPTH:
             self._finding(
                 ptr,
                 "MAX_IF_NESTING",
-                f"If components can be nested at most {MAX_IF_DEPTH} deep; flatten this condition.",
+                f"If/Switch components can be nested at most {MAX_DEPTH} deep; "
+                "flatten this condition.",
             )
         then = self.children(node.get("then"), f"{ptr}/then", depth, in_form, True)
         other = self.children(node.get("else"), f"{ptr}/else", depth, in_form, True)
@@ -120,7 +131,7 @@ class _Walker:
         merged: dict[str, int] = {}
         with_footer = 0
         for key, items in cases.items():
-            sub = self.children(items, pointer_join(f"{ptr}/cases", key), depth + 1, in_form, True)
+            sub = self.children(items, _join(f"{ptr}/cases", key), depth, in_form, True)
             with_footer += sub.get("Footer", 0) > 0
             _merge_max(merged, sub)
         if 0 < with_footer < len(cases):
@@ -130,7 +141,7 @@ class _Walker:
                 "A Footer in one case of this Switch must be in every case; "
                 "add a Footer to the other cases.",
             )
-        self._nested_footer(merged, {}, ptr, depth + 1)
+        self._nested_footer(merged, {}, ptr, depth)
         return merged
 
     def _nested_footer(self, a: dict[str, int], b: dict[str, int], ptr: str, depth: int) -> None:
@@ -151,17 +162,34 @@ class _Walker:
                 continue
             if key == "name" and comp.ctype != "Form" and isinstance(value, str):
                 self.facts.names.setdefault(value, []).append(comp)
-            self._scan(key, value, pointer_join(comp.pointer, key), comp, key)
+            if isinstance(value, str):
+                if "${" in value:
+                    self._ref(_join(comp.pointer, key), value, comp, key)
+            elif isinstance(value, (dict, list)):
+                self._scan(key, value, _join(comp.pointer, key), comp, key)
 
     def _scan(self, key: str, value: object, ptr: str, comp: Comp, prop: str) -> None:
-        if isinstance(value, str):
-            if "${" in value:
-                self.facts.refs.append(Ref(ptr, value, comp.ctype, prop, comp.in_form))
-        elif isinstance(value, dict):
+        """Collect `${…}` strings and `*-action` objects nested anywhere under a property."""
+        if isinstance(value, dict):
             if key.endswith("-action"):
                 self.facts.actions.append(Act(ptr, value, comp.ctype, comp.in_form))
-            for sub, item in value.items():
-                self._scan(sub, item, pointer_join(ptr, sub), comp, prop)
+            items: Any = value.items()
         elif isinstance(value, list):
-            for i, item in enumerate(value):
-                self._scan("", item, f"{ptr}/{i}", comp, prop)
+            items = enumerate(value)
+        else:
+            return
+        for sub, item in items:
+            if isinstance(item, str):
+                if "${" in item:
+                    self._ref(_join(ptr, sub), item, comp, prop)
+            elif isinstance(item, (dict, list)):
+                self._scan(sub if isinstance(sub, str) else "", item, _join(ptr, sub), comp, prop)
+
+    def _ref(self, ptr: str, text: str, comp: Comp, prop: str) -> None:
+        self.facts.refs.append(Ref(ptr, text, comp.ctype, prop, comp.in_form))
+
+
+def _join(ptr: str, key: str | int) -> str:
+    if isinstance(key, str) and ("/" in key or "~" in key):
+        return pointer_join(ptr, key)
+    return f"{ptr}/{key}"
