@@ -1,0 +1,190 @@
+"""An in-memory model of Meta's flows for any number of WABAs. No HTTP, no files.
+
+Methods raise ``ApiError`` exactly where Meta would refuse; callers serialise access.
+"""
+
+from __future__ import annotations
+
+import random
+import secrets
+import time
+from typing import Any
+
+from flowops.emulator import errors, lifecycle
+from flowops.emulator.flow import Clock, EmuFlow
+from flowops.emulator.validation import validation_errors
+from flowops.manifest.model import CATEGORIES
+
+STATE_FORMAT = 1
+PREVIEW_DAYS = 30
+MAX_NAME = 200
+
+
+class FlowsModel:
+    def __init__(self, *, legacy_immutable_published: bool = False) -> None:
+        self.legacy_immutable_published = legacy_immutable_published
+        self.flows: dict[str, EmuFlow] = {}
+        self.wabas: set[str] = set()
+        self.clock = Clock()
+        self.next_seq = 1
+        self.revision = 0  # bumped on every change; the store saves when it moves
+        self._rng = random.Random()
+
+    def create(
+        self,
+        waba_id: str,
+        name: str,
+        categories: list[str],
+        *,
+        flow_json: bytes | None = None,
+        publish: bool = False,
+        clone_flow_id: str | None = None,
+        endpoint_uri: str | None = None,
+    ) -> EmuFlow:
+        self.wabas.add(waba_id)
+        self._check_name(waba_id, name, None)
+        _check_categories(categories)
+        flow = EmuFlow(self._new_id(), waba_id, name, list(categories), self.next_seq)
+        if clone_flow_id:
+            _copy_from(flow, self.get(clone_flow_id))
+        if endpoint_uri:
+            flow.endpoint_uri = endpoint_uri
+        if flow_json is not None:
+            _store_json(flow, flow_json)
+            if publish and not flow.validation_errors:
+                lifecycle.publish(flow)
+        self.next_seq += 1
+        self.flows[flow.id] = flow
+        self._touch(flow)
+        return flow
+
+    def get(self, flow_id: str) -> EmuFlow:
+        flow = self.flows.get(flow_id)
+        if flow is None:
+            raise errors.unknown_object(flow_id)
+        return flow
+
+    def flows_of(self, waba_id: str) -> list[EmuFlow]:
+        """Newest first, like Meta's list edge."""
+        self.wabas.add(waba_id)
+        found = [f for f in self.flows.values() if f.waba_id == waba_id]
+        return sorted(found, key=lambda f: f.seq, reverse=True)
+
+    def update(self, flow_id: str, changes: dict[str, Any]) -> None:
+        flow = self.get(flow_id)
+        if not changes:
+            return
+        lifecycle.check_editable(flow, legacy_immutable_published=self.legacy_immutable_published)
+        if "name" in changes:
+            self._check_name(flow.waba_id, changes["name"], flow.id)
+        if "categories" in changes:
+            _check_categories(changes["categories"])
+        _apply_metadata(flow, changes)
+        self._edited(flow)
+
+    def upload(self, flow_id: str, data: bytes) -> list[dict[str, Any]]:
+        flow = self.get(flow_id)
+        lifecycle.check_editable(flow, legacy_immutable_published=self.legacy_immutable_published)
+        _store_json(flow, data)
+        self._edited(flow)
+        return flow.validation_errors
+
+    def publish(self, flow_id: str) -> None:
+        flow = self.get(flow_id)
+        lifecycle.publish(flow)
+        self._touch(flow)
+
+    def deprecate(self, flow_id: str) -> None:
+        flow = self.get(flow_id)
+        lifecycle.deprecate(flow)
+        self._touch(flow)
+
+    def delete(self, flow_id: str) -> None:
+        lifecycle.check_deletable(self.get(flow_id))
+        del self.flows[flow_id]
+        self.revision += 1
+
+    def set_health(self, flow_id: str, status: str) -> None:
+        """Admin hook standing in for Meta's monitoring (THROTTLED / BLOCKED / recovery)."""
+        flow = self.get(flow_id)
+        lifecycle.set_health(flow, status)
+        self._touch(flow)
+
+    def preview(self, flow_id: str, *, invalidate: bool) -> tuple[str, int]:
+        """A link kept until ``invalidate=True`` asks for a new one (30 days of validity)."""
+        flow = self.get(flow_id)
+        if invalidate or not flow.preview_token:
+            flow.preview_token = secrets.token_urlsafe(24)
+            flow.preview_expires = int(time.time()) + PREVIEW_DAYS * 86400
+            self.revision += 1
+        return flow.preview_token, flow.preview_expires
+
+    def to_state(self) -> dict[str, Any]:
+        return {
+            "format": STATE_FORMAT,
+            "clock": self.clock.last,
+            "next_seq": self.next_seq,
+            "wabas": sorted(self.wabas),
+            "flows": [f.to_dict() for f in sorted(self.flows.values(), key=lambda f: f.seq)],
+        }
+
+    def load_state(self, state: dict[str, Any]) -> None:
+        flows = [EmuFlow.from_dict(item) for item in state.get("flows", [])]
+        self.flows = {f.id: f for f in flows}
+        self.wabas = set(state.get("wabas", []))
+        self.clock = Clock(int(state.get("clock", 0)))
+        self.next_seq = int(state.get("next_seq", len(flows) + 1))
+
+    def _edited(self, flow: EmuFlow) -> None:
+        lifecycle.mark_edited(flow)
+        self._touch(flow)
+
+    def _touch(self, flow: EmuFlow) -> None:
+        flow.updated_at = self.clock.tick()
+        self.revision += 1
+
+    def _check_name(self, waba_id: str, name: str, own_id: str | None) -> None:
+        if not name or len(name) > MAX_NAME:
+            raise errors.invalid_parameter("Invalid flow name", f"Use 1 to {MAX_NAME} characters.")
+        for other in self.flows.values():
+            if other.waba_id == waba_id and other.name == name and other.id != own_id:
+                raise errors.invalid_parameter(
+                    "Flow name is not unique",
+                    f"A flow named '{name}' already exists in this WhatsApp Business Account.",
+                )
+
+    def _new_id(self) -> str:
+        while True:
+            candidate = str(self._rng.randrange(10**15, 10**16))
+            if candidate not in self.flows and candidate not in self.wabas:
+                return candidate
+
+
+def _check_categories(categories: list[str]) -> None:
+    if not categories:
+        raise errors.invalid_parameter("Categories required", "Give at least one category.")
+    unknown = [c for c in categories if c not in CATEGORIES]
+    if unknown:
+        raise errors.invalid_parameter(
+            "Invalid category", f"Unknown categories {unknown}; use {', '.join(CATEGORIES)}."
+        )
+
+
+def _apply_metadata(flow: EmuFlow, changes: dict[str, Any]) -> None:
+    flow.name = changes.get("name", flow.name)
+    flow.categories = list(changes.get("categories", flow.categories))
+    if "endpoint_uri" in changes:
+        flow.endpoint_uri = changes["endpoint_uri"] or None
+    if "application_id" in changes:
+        flow.application_id = changes["application_id"] or None
+
+
+def _copy_from(flow: EmuFlow, source: EmuFlow) -> None:
+    flow.draft_json = source.draft_json
+    flow.validation_errors = [dict(e) for e in source.validation_errors]
+    flow.endpoint_uri = source.endpoint_uri
+
+
+def _store_json(flow: EmuFlow, data: bytes) -> None:
+    flow.draft_json = bytes(data)
+    flow.validation_errors = validation_errors(data)

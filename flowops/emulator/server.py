@@ -1,0 +1,148 @@
+"""The HTTP layer: auth, faults, call log and Graph-shaped JSON around the routes."""
+
+from __future__ import annotations
+
+import contextlib
+import hmac
+import json
+import socket
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+from flowops.emulator import errors, faults
+from flowops.emulator.calllog import Call, CallLog, redact_query
+from flowops.emulator.multipart import parse_body
+from flowops.emulator.router import ADMIN, DOWNLOAD, Route, resolve, split_path
+from flowops.emulator.routes import Request, Response
+from flowops.emulator.store import StateStore
+
+
+class EmulatorServer(ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def __init__(
+        self,
+        port: int,
+        store: StateStore,
+        injector: faults.FaultInjector,
+        token: str | None,
+    ) -> None:
+        super().__init__(("127.0.0.1", port), EmulatorRequestHandler)
+        self.store = store
+        self.injector = injector
+        self.token = token
+        self.call_log = CallLog()
+        self.base_url = f"http://127.0.0.1:{self.server_address[1]}"
+
+
+class EmulatorRequestHandler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server: EmulatorServer
+
+    def do_GET(self) -> None:
+        self._serve()
+
+    def do_POST(self) -> None:
+        self._serve()
+
+    def do_DELETE(self) -> None:
+        self._serve()
+
+    def log_message(self, format: str, *args: Any) -> None:
+        """Silent: the request line can carry ``access_token``; the call log is redacted."""
+
+    def _serve(self) -> None:
+        started = time.perf_counter()
+        url = urlsplit(self.path)
+        body = self._read_body()
+        status, fault = self._answer(url.path, url.query, body)
+        latency = (time.perf_counter() - started) * 1000
+        call = Call(self.command, url.path, redact_query(url.query), status, latency, fault)
+        self.server.call_log.record(call)
+
+    def _answer(self, path: str, query: str, body: bytes) -> tuple[int, str | None]:
+        """Run the request; returns the status sent (0 = dropped) and the fault injected."""
+        try:
+            route = resolve(self.command, split_path(path))
+            decision = self._decide(route)
+            if decision.before:
+                return self._inject(decision)
+            response = self._run(route, path, query, body)
+        except errors.ApiError as exc:
+            response, decision = Response(exc.http_status, exc.envelope()), faults.Decision()
+        except Exception as exc:  # an emulator bug or unreadable state: answer, don't hang
+            error = errors.ApiError(1, f"Emulator failure: {exc}", http_status=500)
+            response, decision = Response(500, error.envelope()), faults.Decision()
+        if decision.lose:
+            self._drop()
+            return 0, "lose_response"
+        self._send(response)
+        return response.status, None
+
+    def _decide(self, route: Route) -> faults.Decision:
+        injector = self.server.injector
+        if route.kind == ADMIN or (
+            route.kind == DOWNLOAD and not injector.config.include_downloads
+        ):
+            return faults.Decision()
+        if injector.config.latency_ms:
+            time.sleep(injector.config.latency_ms / 1000)
+        return injector.decide()
+
+    def _inject(self, decision: faults.Decision) -> tuple[int, str | None]:
+        if decision.before == "drop_connection":
+            self._drop()
+            return 0, decision.before
+        if decision.before == "rate_limit":
+            error = faults.rate_limit_error(decision.rate_limit_code)
+        else:
+            error = faults.server_error()
+        headers = {"Retry-After": "0"} if decision.retry_after else {}
+        self._send(Response(error.http_status, error.envelope(), headers))
+        return error.http_status, decision.before
+
+    def _run(self, route: Route, path: str, query: str, body: bytes) -> Response:
+        query_params = dict(parse_qsl(query, keep_blank_values=True))
+        params = {**query_params, **parse_body(self.headers.get("Content-Type", ""), body)}
+        if route.kind not in (ADMIN, DOWNLOAD):
+            self._authenticate(query_params.get("access_token") or params.get("access_token"))
+        params.pop("access_token", None)
+        request = Request(
+            self.command, path, split_path(path), query_params, params, self.server.base_url
+        )
+        with self.server.store.transaction() as model:
+            return route.handler(model, request)
+
+    def _authenticate(self, query_token: object) -> None:
+        header = self.headers.get("Authorization", "")
+        scheme, _, value = header.partition(" ")
+        given = value.strip() if scheme.lower() in ("bearer", "oauth") else ""
+        given = given or (query_token if isinstance(query_token, str) else "")
+        expected = self.server.token
+        if not given or (expected is not None and not hmac.compare_digest(given, expected)):
+            raise errors.bad_token()
+
+    def _read_body(self) -> bytes:
+        length = int(self.headers.get("Content-Length") or 0)
+        return self.rfile.read(length) if length > 0 else b""
+
+    def _send(self, response: Response) -> None:
+        if isinstance(response.body, bytes):
+            payload = response.body
+        else:
+            payload = json.dumps(response.body).encode("utf-8")
+        self.send_response(response.status)
+        headers = {"Content-Type": "application/json; charset=UTF-8", **response.headers}
+        for key, value in headers.items():
+            self.send_header(key, value)
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
+
+    def _drop(self) -> None:
+        self.close_connection = True
+        with contextlib.suppress(OSError):
+            self.connection.shutdown(socket.SHUT_RDWR)

@@ -1,0 +1,98 @@
+"""The emulator's state file: reloaded when another process changed it, saved atomically.
+
+An exclusive lock on ``<state>.lock`` spans each request's read-modify-write, so two
+``flowops`` processes sharing one state file never lose each other's changes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO
+
+from flowops.emulator.model import FlowsModel
+from flowops.errors import ConfigError
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
+
+
+class StateStore:
+    def __init__(self, model: FlowsModel, path: Path | None) -> None:
+        self.model = model
+        self.path = path
+        self._mutex = threading.RLock()
+        self._seen: tuple[int, int, int] | None = None
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[FlowsModel]:
+        """Serialise one request: reload if the file moved on, save if the model changed."""
+        with self._mutex, self._file_lock():
+            self._reload_if_changed()
+            revision = self.model.revision
+            try:
+                yield self.model
+            finally:
+                if self.model.revision != revision:
+                    self._save()
+
+    @contextlib.contextmanager
+    def _file_lock(self) -> Iterator[None]:
+        if self.path is None:
+            yield
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with open(self.path.with_name(self.path.name + ".lock"), "a+b") as handle:
+            _lock(handle)
+            try:
+                yield
+            finally:
+                _unlock(handle)
+
+    def _reload_if_changed(self) -> None:
+        if self.path is None or not self.path.exists():
+            return
+        stamp = _stamp(self.path)
+        if stamp == self._seen:
+            return
+        try:
+            state = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise ConfigError(
+                f"{self.path}: emulator state is unreadable ({exc})",
+                hint="Delete the file to start the emulator with no flows.",
+            ) from exc
+        self.model.load_state(state)
+        self._seen = stamp
+
+    def _save(self) -> None:
+        if self.path is None:
+            return
+        text = json.dumps(self.model.to_state(), indent=1, sort_keys=True)
+        fd, tmp = tempfile.mkstemp(prefix=".emulator-", dir=self.path.parent)
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(tmp, self.path)
+        self._seen = _stamp(self.path)
+
+
+def _stamp(path: Path) -> tuple[int, int, int]:
+    stat = path.stat()
+    return stat.st_mtime_ns, stat.st_size, stat.st_ino
+
+
+def _lock(handle: IO[bytes]) -> None:
+    if fcntl is not None:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+
+
+def _unlock(handle: IO[bytes]) -> None:
+    if fcntl is not None:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
