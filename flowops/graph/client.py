@@ -25,6 +25,8 @@ import requests
 from flowops.errors import ConfigError
 from flowops.graph.errors import FlowStateError, GraphError, TransportError, from_envelope
 from flowops.graph.parse import (
+    create_body,
+    metadata_body,
     next_cursor,
     page_items,
     parse_asset,
@@ -293,43 +295,3 @@ def retry_after(value: str | None) -> float | None:
 def _same_origin(url: str, base_url: str) -> bool:
     a, b = urlsplit(url), urlsplit(base_url)
     return (a.scheme, a.netloc.lower()) == (b.scheme, b.netloc.lower())
-
-
-def create_body(
-    name: str,
-    categories: tuple[str, ...],
-    flow_json: bytes | None,
-    publish: bool,
-    clone_flow_id: str | None,
-    endpoint_uri: str | None,
-) -> dict[str, Any]:
-    body: dict[str, Any] = {"name": name, "categories": list(categories)}
-    if flow_json is not None:
-        body["flow_json"] = flow_json.decode("utf-8")
-    if publish:
-        body["publish"] = True
-    if clone_flow_id is not None:
-        body["clone_flow_id"] = clone_flow_id
-    if endpoint_uri is not None:
-        body["endpoint_uri"] = endpoint_uri
-    return body
-
-
-def metadata_body(
-    name: str | None,
-    categories: tuple[str, ...] | None,
-    endpoint_uri: str | None,
-    application_id: str | None,
-) -> dict[str, Any]:
-    fields = {
-        "name": name,
-        "categories": list(categories) if categories is not None else None,
-        "endpoint_uri": endpoint_uri,
-        "application_id": application_id,
-    }
-    body = {key: value for key, value in fields.items() if value is not None}
-    if not body:
-        raise ValueError("update_metadata needs at least one field to change")
-    if body.get("categories") == []:
-        raise ValueError("categories, when given, needs at least one category")
-    return body

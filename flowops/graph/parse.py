@@ -1,4 +1,5 @@
-"""Graph API wire dicts → typed values. Defensive: every key Meta documents is optional."""
+"""Graph API wire format: answers → typed values (defensive: every key Meta documents is
+optional), and the request bodies the client sends."""
 
 from __future__ import annotations
 
@@ -121,3 +122,43 @@ def next_cursor(body: dict[str, Any]) -> str | None:
 def _after_from_url(url: str) -> str | None:
     values = parse_qs(urlsplit(url).query).get("after")
     return values[0] if values else None
+
+
+def create_body(
+    name: str,
+    categories: tuple[str, ...],
+    flow_json: bytes | None,
+    publish: bool,
+    clone_flow_id: str | None,
+    endpoint_uri: str | None,
+) -> dict[str, Any]:
+    body: dict[str, Any] = {"name": name, "categories": list(categories)}
+    if flow_json is not None:
+        body["flow_json"] = flow_json.decode("utf-8")
+    if publish:
+        body["publish"] = True
+    if clone_flow_id is not None:
+        body["clone_flow_id"] = clone_flow_id
+    if endpoint_uri is not None:
+        body["endpoint_uri"] = endpoint_uri
+    return body
+
+
+def metadata_body(
+    name: str | None,
+    categories: tuple[str, ...] | None,
+    endpoint_uri: str | None,
+    application_id: str | None,
+) -> dict[str, Any]:
+    fields = {
+        "name": name,
+        "categories": list(categories) if categories is not None else None,
+        "endpoint_uri": endpoint_uri,
+        "application_id": application_id,
+    }
+    body = {key: value for key, value in fields.items() if value is not None}
+    if not body:
+        raise ValueError("update_metadata needs at least one field to change")
+    if body.get("categories") == []:
+        raise ValueError("categories, when given, needs at least one category")
+    return body
