@@ -75,10 +75,13 @@ def parse(text: str) -> YamlDocument:
 def _syntax_error(exc: yaml.MarkedYAMLError) -> YamlSyntaxError:
     """Message from PyYAML's problem/context only: its snippet could echo a secret."""
     mark = exc.problem_mark or exc.context_mark
-    text = " ".join(part for part in (exc.context, exc.problem) if part) or "invalid YAML"
+    text = f"Invalid YAML: {exc.problem or exc.context or 'cannot parse'}"
+    start = exc.context_mark
+    if exc.problem and exc.context and start is not None and start is not mark:
+        text += f" ({exc.context} started on line {start.line + 1}, column {start.column + 1})"
     if mark is None:
-        return YamlSyntaxError(f"Invalid YAML: {text}", 0, 0)
-    return YamlSyntaxError(f"Invalid YAML: {text}", mark.line + 1, mark.column + 1)
+        return YamlSyntaxError(text, 0, 0)
+    return YamlSyntaxError(text, mark.line + 1, mark.column + 1)
 
 
 def _pos(node: yaml.Node) -> Position:

@@ -34,6 +34,7 @@ _FORMATS = {
     "overrides": _ENV_NAME,
 }
 _TYPE_NAMES = {"string": "text", "array": "a list", "object": "a mapping", "null": "null"}
+_TYPE_NAMES.update({"integer": "a whole number", "boolean": "true or false", "number": "a number"})
 
 
 def schema_file() -> Path:
