@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flowops.emulator import errors
 from flowops.emulator.flow import EmuFlow
-from flowops.emulator.validation import FROZEN_VERSIONS, read_versions
+from flowops.emulator.validation import is_frozen, read_versions
 
 STATUSES = ("DRAFT", "PUBLISHED", "DEPRECATED", "THROTTLED", "BLOCKED")
 
@@ -42,7 +42,7 @@ def check_publishable(flow: EmuFlow) -> None:
     if flow.validation_errors:
         raise errors.publish_failed("Fix the validation errors of the Flow JSON first.")
     version, data_api_version = read_versions(flow.draft_json)
-    if version in FROZEN_VERSIONS:
+    if is_frozen(version):
         raise errors.publish_failed("Versions in Flow JSON file are not available for publishing.")
     if data_api_version and not flow.endpoint_uri:
         raise errors.publish_failed("Missing endpoint_uri: set the flow's endpoint_uri first.")

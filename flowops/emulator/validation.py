@@ -5,16 +5,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from flowops.flowjson import validate_text, versions
+from flowops.flowjson.findings import parse_version
 from flowops.problems import Problem
-
-# Flow JSON versions Meta no longer accepts for publishing (frozen), per Meta's changelog.
-FROZEN_VERSIONS = frozenset({"2.1", "3.0", "3.1", "4.0", "5.0"})
 
 
 def validation_errors(data: bytes) -> list[dict[str, Any]]:
-    """Only errors count: warnings never block publishing on Meta's side."""
-    from flowops.flowjson import validate_text
-
+    """Only errors count: warnings (e.g. a frozen version) don't appear in Meta's list."""
     problems = validate_text(data, "flow.json")
     return [to_meta_error(p) for p in problems if p.is_error]
 
@@ -70,3 +67,9 @@ def read_versions(data: bytes | None) -> tuple[str | None, str | None]:
 
 def _text(value: object) -> str | None:
     return value if isinstance(value, str) else None
+
+
+def is_frozen(version: str | None) -> bool:
+    """True for Flow JSON versions Meta no longer publishes (2.1 … 5.0)."""
+    parsed = parse_version(version) if version else None
+    return parsed is not None and versions.is_frozen(parsed)
