@@ -113,7 +113,7 @@ def test_snapshot_resolver_reloads_too(tmp_path: Path, lock_path: Path) -> None:
 
 
 def test_bad_file_at_start_raises(tmp_path: Path) -> None:
-    with pytest.raises(SnapshotError, match="no lock file"):
+    with pytest.raises(SnapshotError, match="lock file not found"):
         Resolver.from_lock(tmp_path / "flows.lock", "production")
 
 

@@ -84,10 +84,10 @@ def test_foreign_or_newer_files_are_refused(tmp_path: Path, text: str, message: 
 
 
 def test_missing_files_say_what_to_run(tmp_path: Path) -> None:
-    with pytest.raises(SnapshotError, match="no lock file here") as info:
+    with pytest.raises(SnapshotError, match="lock file not found") as info:
         load_lock(tmp_path / "flows.lock", "production")
     assert "flowops apply --env production" in info.value.hint
-    with pytest.raises(SnapshotError, match="no runtime snapshot here"):
+    with pytest.raises(SnapshotError, match="runtime snapshot not found"):
         load_snapshot(tmp_path / "flows.runtime.json")
 
 

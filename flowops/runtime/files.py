@@ -31,7 +31,7 @@ def read_text(path: Path, what: str, hint: str) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise SnapshotError(f"{path}: no {what} here", hint=hint) from None
+        raise SnapshotError(f"{path}: {what} not found", hint=hint) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise SnapshotError(f"{path}: cannot read {what} ({exc})", hint=hint) from None
 

@@ -1,0 +1,42 @@
+"""``flowops resolve``: which WhatsApp Flow would the chatbot use for a traditional flow?"""
+
+from __future__ import annotations
+
+import click
+
+from flowops.cli import cli
+from flowops.cli.context import CliContext
+from flowops.manifest.model import LOCAL_ENV
+from flowops.runtime import load_lock
+from flowops.runtime.notes import manifest_notes
+from flowops.runtime.project import locate
+from flowops.runtime.render import render_json, render_text
+
+
+@cli.command()
+@click.argument("traditional_flow")
+@click.option("--env", default=LOCAL_ENV, show_default=True, metavar="NAME", help="Environment.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text for people, json for programs.",
+)
+@click.pass_obj
+def resolve(obj: CliContext, traditional_flow: str, env: str, fmt: str) -> int:
+    """Say whether TRADITIONAL_FLOW is served by a WhatsApp Flow, and every check behind it.
+
+    Answers from the environment's lock file exactly as the runtime library does. A fallback
+    is a valid answer: exit 0 either way; exit 1 when the lock cannot be read.
+    """
+    source = locate(obj.manifest_path, env)
+    snapshot = load_lock(source.lock_file, env)
+    decision = snapshot.resolve(traditional_flow)
+    notes = manifest_notes(source.manifest, env, snapshot, decision)
+    if fmt == "json":
+        click.echo(render_json(decision, source.shown(), env, notes), nl=False)
+    else:
+        click.echo(render_text(decision, f"{source.shown()}, environment {env}", notes), nl=False)
+    return 0

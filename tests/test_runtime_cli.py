@@ -1,0 +1,142 @@
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from flowops.cli import cli
+from flowops.cli.errors import run_guarded
+from flowops.runtime import Resolution, Resolver
+
+Run = Callable[..., tuple[int, str, str]]
+PROJECT = Path(__file__).parent / "data" / "runtime" / "project"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    root = tmp_path / "repo"
+    shutil.copytree(PROJECT, root)
+    return root
+
+
+@pytest.fixture
+def flowops(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> Run:
+    """Run the CLI as a user would (exit codes and error messages included)."""
+
+    def run(*args: str) -> tuple[int, str, str]:
+        argv = ["flowops", "-m", str(project / "flows.yaml"), *args]
+        monkeypatch.setattr(sys, "argv", argv)
+        code = run_guarded(cli)
+        out = capsys.readouterr()
+        return code, out.out, out.err
+
+    return run
+
+
+def test_resolve_prints_the_flow_and_every_check(flowops: Run) -> None:
+    code, out, err = flowops("resolve", "tour_inquiry_flow", "--env", "production")
+    assert code == 0, err
+    assert out.splitlines()[:5] == [
+        "tour_inquiry_flow → WhatsApp Flow 'tour_inquiry' (id 1234567890123456), "
+        "entry screen PICK_DATE",
+        "  ✓ linked: flow 'tour_inquiry' replaces tour_inquiry_flow",
+        "  ✓ active",
+        "  ✓ synced: Meta flow id 1234567890123456",
+        "  ✓ servable: PUBLISHED",
+    ]
+    assert "flows.lock, environment production" in out
+
+
+def test_resolve_fallback_marks_the_failed_check_and_the_fix(flowops: Run) -> None:
+    code, out, _ = flowops("resolve", "group_tour_flow", "--env", "production")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].startswith("group_tour_flow → fallback to the traditional flow: ")
+    assert "  ✗ servable: flow 'blocked_tour' is BLOCKED by Meta" in out
+    assert any(line.startswith("      fix: fix its endpoint") for line in lines)
+    # flows.yaml already deactivates it, but that was not applied
+    assert "sets is_active: false for 'blocked_tour', not applied" in out
+
+
+def test_resolve_notes_a_link_that_was_not_applied(flowops: Run) -> None:
+    code, out, _ = flowops("resolve", "survey_flow", "--env", "production")
+    assert code == 0
+    assert "  ✗ linked: no WhatsApp Flow is linked to 'survey_flow'" in out
+    assert "links flow 'pending_survey' to survey_flow, but flows.lock has no such link" in out
+
+
+def test_resolve_notes_a_misspelt_traditional_flow(flowops: Run) -> None:
+    _, out, _ = flowops("resolve", "tour_inqury_flow", "--env", "production")
+    assert "'tour_inqury_flow' is not in traditional_flows.yaml" in out
+
+
+def test_resolve_json(flowops: Run) -> None:
+    code, out, _ = flowops("resolve", "group_tour_flow", "--env", "production", "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["decision"] == "fallback"
+    assert data["environment"] == "production"
+    assert data["source"] == "flows.lock"
+    assert [c["check"] for c in data["checks"] if not c["ok"]] == ["servable"]
+    code, out, _ = flowops(
+        "resolve", "tour_inquiry_flow", "--env", "production", "--format", "json"
+    )
+    data = json.loads(out)
+    assert (data["decision"], data["flow_id"], data["throttled"]) == (
+        "whatsapp_flow",
+        "1234567890123456",
+        False,
+    )
+
+
+def test_unknown_environment_exits_1_naming_the_known_ones(flowops: Run) -> None:
+    code, out, err = flowops("resolve", "tour_inquiry_flow", "--env", "prod")
+    assert code == 1
+    assert out == ""
+    assert "Error: flows.yaml: unknown environment 'prod'" in err
+    assert "local, production" in err
+
+
+def test_missing_lock_exits_1_with_what_to_run(flowops: Run) -> None:
+    code, _, err = flowops("resolve", "tour_inquiry_flow")  # local: never applied
+    assert code == 1
+    assert "lock file not found" in err
+    assert "Hint: run flowops apply --env local" in err
+
+
+def test_corrupt_lock_exits_1_with_its_position(flowops: Run, project: Path) -> None:
+    (project / "flows.lock").write_text('{\n  "version": 1,\n  oops\n}\n', encoding="utf-8")
+    code, _, err = flowops("resolve", "tour_inquiry_flow", "--env", "production")
+    assert code == 1
+    assert "flows.lock:3:3: not valid JSON" in err
+    assert "Traceback" not in err
+
+
+def test_export_runtime_writes_a_snapshot_the_resolver_loads(flowops: Run, project: Path) -> None:
+    code, out, err = flowops("export-runtime", "--env", "production")
+    assert code == 0, err
+    target = project / "flows.runtime.json"
+    assert "2 traditional flows, 1 served by a WhatsApp Flow" in out
+    resolver = Resolver.from_snapshot(target, "production")
+    assert isinstance(resolver.resolve("tour_inquiry_flow"), Resolution)
+    assert not isinstance(resolver.resolve("group_tour_flow"), Resolution)
+
+
+def test_export_runtime_to_a_chosen_file(flowops: Run, project: Path, tmp_path: Path) -> None:
+    target = tmp_path / "deploy" / "bot.json"
+    code, _, _ = flowops("export-runtime", "--env", "production", "-o", str(target))
+    assert code == 0
+    assert json.loads(target.read_text(encoding="utf-8"))["environment"] == "production"
+    assert not (project / "flows.runtime.json").exists()
+
+
+def test_export_runtime_needs_a_lock(flowops: Run) -> None:
+    code, _, err = flowops("export-runtime")
+    assert code == 1
+    assert "lock file not found" in err
