@@ -47,24 +47,30 @@ def build_flow_message(
     """``screen`` defaults to the flow's entry screen; ``data`` is sent to that screen."""
     if not isinstance(resolution, Resolution):
         raise FlowMessageError(f"need a Resolution to send a flow, got {resolution!r}")
+    parameters = _parameters(resolution, cta, flow_token, mode, flow_action)
+    payload = _payload(resolution, flow_action, screen, data)
+    if payload:
+        parameters["flow_action_payload"] = payload
+    return {
+        "messaging_product": "whatsapp",
+        "recipient_type": "individual",
+        "to": _text("to", to, None),
+        "type": "interactive",
+        "interactive": _interactive(header, body, footer, parameters),
+    }
+
+
+def _interactive(
+    header: str | None, body: str, footer: str | None, parameters: dict[str, Any]
+) -> dict[str, Any]:
     interactive: dict[str, Any] = {"type": "flow"}
     if header is not None:
         interactive["header"] = {"type": "text", "text": _text("header", header, HEADER_MAX)}
     interactive["body"] = {"text": _text("body", body, BODY_MAX)}
     if footer is not None:
         interactive["footer"] = {"text": _text("footer", footer, FOOTER_MAX)}
-    parameters = _parameters(resolution, cta, flow_token, mode, flow_action)
-    payload = _payload(resolution, flow_action, screen, data)
-    if payload:
-        parameters["flow_action_payload"] = payload
     interactive["action"] = {"name": "flow", "parameters": parameters}
-    return {
-        "messaging_product": "whatsapp",
-        "recipient_type": "individual",
-        "to": _text("to", to, None),
-        "type": "interactive",
-        "interactive": interactive,
-    }
+    return interactive
 
 
 def _text(field: str, value: object, limit: int | None) -> str:
