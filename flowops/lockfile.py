@@ -6,6 +6,7 @@ Deterministic (sorted keys, two-space indent, trailing newline) and written atom
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import tempfile
@@ -36,6 +37,9 @@ class LockEntry:
     entry_screen: str | None = None
     file: str = ""
     previous_flow_ids: tuple[str, ...] = ()
+    manifest_name: str = (
+        ""  # the name in flows.yaml when applied (differs from ``name`` after a clone)
+    )
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -70,6 +74,12 @@ class Lock:
 
     def remove(self, env: str, key: str) -> None:
         self.environments.get(env, {}).pop(key, None)
+
+    def digest(self, env: str) -> str:
+        """sha256 of one environment's entries: a saved plan is stale when it changes."""
+        flows = {key: e.to_dict() for key, e in self.environments.get(env, {}).items()}
+        text = json.dumps(flows, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
     def to_dict(self) -> dict[str, Any]:
         envs = {

@@ -1,0 +1,121 @@
+"""Execute a plan: creates and updates first (bounded concurrency), then prunes.
+
+The lock is rewritten after every successful step, so an interrupted run leaves it truthful
+and the next plan converges (a flow created but not recorded is adopted by name).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field
+from threading import Event
+
+from flowops.graph.errors import AuthError, GraphError
+from flowops.problems import Problem
+from flowops.reconcile.actions import PRUNES, Action, Change, Plan
+from flowops.reconcile.budget import BudgetExceeded
+from flowops.reconcile.context import ApplyContext, StepFailed
+from flowops.reconcile.settle import settle
+from flowops.reconcile.steps import HANDLERS
+
+
+@dataclass
+class Failure:
+    key: str
+    message: str
+    problems: tuple[Problem, ...] = ()
+
+
+@dataclass
+class ApplyResult:
+    done: list[str] = field(default_factory=list)
+    failed: list[Failure] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    stopped: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed and not self.skipped and not self.stopped
+
+
+def apply_plan(plan: Plan, ctx: ApplyContext, concurrency: int = 8) -> ApplyResult:
+    result = ApplyResult()
+    stop = Event()
+    pending = plan.pending()
+    first = [c for c in pending if c.action not in PRUNES]
+    prunes = [c for c in pending if c.action in PRUNES]
+    _run_all(first, ctx, result, stop, concurrency)
+    _run_all(prunes, ctx, result, stop, concurrency)
+    if ctx.api.writes and not stop.is_set():
+        touched = {c.key: c for c in pending if c.key in result.done or _failed(result, c.key)}
+        settle(ctx, touched)
+    return result
+
+
+def _failed(result: ApplyResult, key: str) -> bool:
+    return any(f.key == key for f in result.failed)
+
+
+def _run_all(
+    changes: list[Change], ctx: ApplyContext, result: ApplyResult, stop: Event, concurrency: int
+) -> None:
+    if not changes:
+        return
+    with ThreadPoolExecutor(max_workers=max(1, concurrency)) as pool:
+        futures = [pool.submit(_run_guarded, ctx, c, result, stop) for c in changes]
+        _raise_first(futures, pool)
+
+
+def _raise_first(futures: Iterable[Future[None]], pool: ThreadPoolExecutor) -> None:
+    """An unexpected error (a bug, or an interrupt) stops the run: nothing new starts."""
+    done, _ = wait(list(futures), return_when=FIRST_EXCEPTION)
+    for future in done:
+        if future.exception() is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise future.exception()  # type: ignore[misc]
+
+
+def _run_guarded(ctx: ApplyContext, change: Change, result: ApplyResult, stop: Event) -> None:
+    if stop.is_set():
+        result.skipped.append(change.key)
+        return
+    try:
+        run_change(ctx, change)
+        result.done.append(change.key)
+    except StepFailed as exc:
+        _fail(ctx, result, change.key, exc.message, exc.problems)
+    except (AuthError, BudgetExceeded) as exc:
+        stop.set()
+        result.stopped = str(exc)
+        _fail(ctx, result, change.key, str(exc))
+    except GraphError as exc:
+        _fail(ctx, result, change.key, str(exc))
+
+
+def _fail(
+    ctx: ApplyContext,
+    result: ApplyResult,
+    key: str,
+    message: str,
+    problems: tuple[Problem, ...] = (),
+) -> None:
+    result.failed.append(Failure(key, message, problems))
+    ctx.progress(f"{key}: FAILED: {message}")
+
+
+def run_change(ctx: ApplyContext, change: Change) -> None:
+    entry = ctx.entry(change.key)
+    start_id = entry.flow_id if entry else ""
+    for step in change.steps:
+        if ctx.before_step is not None:
+            ctx.before_step(change.key, step)
+        entry = HANDLERS[step](ctx, change, entry)
+        ctx.progress(f"{change.key}: {step.value} done" + _id(entry))
+        if step is Action.UPDATE_JSON and entry is not None and entry.flow_id != start_id:
+            break  # Meta refused the in-place edit; a published clone replaced the flow
+
+
+def _id(entry: object) -> str:
+    flow_id = getattr(entry, "flow_id", "")
+    return f" (flow {flow_id})" if flow_id else ""

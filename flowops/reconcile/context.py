@@ -1,0 +1,89 @@
+"""Everything an apply step needs, and the one place that writes the lock."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from flowops import lockfile
+from flowops.lockfile import Lock, LockEntry
+from flowops.problems import Problem
+from flowops.reconcile.actions import Action, FlowState
+from flowops.reconcile.budget import CountingAPI
+from flowops.reconcile.desired import DesiredFlow
+from flowops.reconcile.hashing import metadata_sha256
+from flowops.reconcile.history import ContentStore
+
+Progress = Callable[[str], None]
+StepHook = Callable[[str, Action], None]
+
+
+class StepFailed(Exception):
+    """One flow's step failed; other flows go on. ``problems`` point into the git file."""
+
+    def __init__(self, message: str, problems: tuple[Problem, ...] = ()) -> None:
+        super().__init__(message)
+        self.message = message
+        self.problems = problems
+
+
+@dataclass
+class ApplyContext:
+    api: CountingAPI
+    lock: Lock
+    env: str
+    lock_path: Path
+    desired: Mapping[str, DesiredFlow]
+    store: ContentStore | None = None
+    clone_name_suffix: str = "__v{n}"
+    progress: Progress = lambda line: None
+    before_step: StepHook | None = None
+    _mutex: threading.Lock = field(default_factory=threading.Lock)
+
+    def entry(self, key: str) -> LockEntry | None:
+        with self._mutex:
+            return self.lock.get(self.env, key)
+
+    def save(self, key: str, entry: LockEntry | None) -> None:
+        """Record one finished step and rewrite the lock atomically."""
+        with self._mutex:
+            if entry is None:
+                self.lock.remove(self.env, key)
+            else:
+                self.lock.put(self.env, key, entry)
+            lockfile.save(self.lock, self.lock_path)
+
+    def raw(self, key: str) -> bytes:
+        return self.desired[key].raw
+
+    def remember(self, key: str) -> None:
+        if self.store is not None and key in self.desired:
+            d = self.desired[key]
+            self.store.put(d.content_sha256, d.raw)
+
+
+def with_links(entry: LockEntry, after: FlowState) -> LockEntry:
+    """flowops-side fields (runtime links, protect, file) come from git."""
+    return entry.evolve(
+        protect=after.protect,
+        flow_definition_name=after.flow_definition_name,
+        is_active=after.is_active,
+        entry_screen=after.entry_screen,
+        file=after.file,
+        manifest_name=after.manifest_name,
+    )
+
+
+def new_entry(after: FlowState, flow_id: str, status: str, **extra: object) -> LockEntry:
+    meta = after.metadata
+    entry = LockEntry(
+        flow_id=flow_id,
+        name=after.name,
+        content_sha256=after.content_sha256,
+        metadata_sha256=metadata_sha256(meta["name"], meta["categories"], meta["endpoint_uri"]),
+        status=status,
+        ever_published=status == "PUBLISHED",
+    )
+    return with_links(entry.evolve(**extra), after)

@@ -1,0 +1,159 @@
+"""plan / apply / status as plain functions over a project on disk (no click here).
+
+The CLI calls these; tests call them too, with any ``FlowsAPI`` (a fake or the emulator).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from flowops import lockfile, paths
+from flowops.errors import ConfigError, ProblemsError
+from flowops.graph.types import FlowsAPI
+from flowops.lockfile import Lock
+from flowops.manifest import flows_for, load
+from flowops.manifest.model import Environment, FlowSpec, Manifest
+from flowops.problems import Problem
+from flowops.reconcile.actions import Action, Plan
+from flowops.reconcile.apply import ApplyResult, apply_plan
+from flowops.reconcile.applylock import apply_lock
+from flowops.reconcile.budget import CountingAPI
+from flowops.reconcile.context import ApplyContext, Progress, StepHook
+from flowops.reconcile.desired import load_desired
+from flowops.reconcile.freshness import check_fresh
+from flowops.reconcile.history import ContentStore
+from flowops.reconcile.options import PlanOptions, check_targets
+from flowops.reconcile.planner import PlanInputs, build_plan
+
+
+@dataclass(frozen=True)
+class Project:
+    manifest: Manifest
+    env: Environment
+    specs: dict[str, FlowSpec]
+
+    @property
+    def root(self) -> Path:
+        return self.manifest.root
+
+    @property
+    def lock_path(self) -> Path:
+        return paths.lock_path(self.root, self.env)
+
+    def store(self) -> ContentStore:
+        return ContentStore(self.root, self.root / paths.LOCAL_DIR / self.env.name / "content")
+
+
+def open_project(manifest_path: Path, env_name: str) -> Project:
+    manifest = load(manifest_path)
+    if env_name not in manifest.environments:
+        known = ", ".join(sorted(manifest.environments))
+        raise ConfigError(f"unknown environment '{env_name}'", hint=f"defined: {known}")
+    return Project(manifest, manifest.environment(env_name), flows_for(manifest, env_name))
+
+
+def validate_project(project: Project) -> list[Problem]:
+    """Validation first: errors stop the plan (printed with file:line:col)."""
+    from flowops.validate import validate_project as check
+
+    report = check(project.manifest.path, env=project.env.name)
+    if report.errors:
+        raise ProblemsError(
+            f"{report.errors} validation error(s); nothing was planned", report.sorted()
+        )
+    return report.sorted()
+
+
+def options_for(
+    project: Project,
+    lock: Lock,
+    *,
+    prune: bool = False,
+    publish: bool = False,
+    force: bool = False,
+    flows: tuple[str, ...] = (),
+) -> PlanOptions:
+    known = set(project.specs) | set(lock.entries(project.env.name))
+    settings = project.manifest.settings
+    return PlanOptions(
+        prune=prune,
+        publish=publish,
+        force=force,
+        targets=check_targets(flows, known),
+        max_deprecations=settings.max_deprecations,
+        clone_name_suffix=settings.clone_name_suffix,
+    )
+
+
+def inputs(project: Project, lock: Lock, options: PlanOptions) -> PlanInputs:
+    env = project.env.name
+    return PlanInputs(
+        env=env,
+        desired=load_desired(project.manifest, project.specs),
+        entries=dict(lock.entries(env)),
+        lock_sha256=lock.digest(env),
+        options=options,
+        store=project.store(),
+        concurrency=project.manifest.settings.concurrency,
+    )
+
+
+def plan(
+    project: Project, api: FlowsAPI | None, options: PlanOptions, lock: Lock | None = None
+) -> Plan:
+    lock = lock if lock is not None else lockfile.load(project.lock_path)
+    return build_plan(inputs(project, lock, options), api)
+
+
+def options_of(plan_: Plan, project: Project) -> PlanOptions:
+    opts = plan_.options
+    targets = opts.get("targets")
+    settings = project.manifest.settings
+    return PlanOptions(
+        prune=bool(opts.get("prune")),
+        publish=bool(opts.get("publish")),
+        force=bool(opts.get("force")),
+        targets=frozenset(targets) if targets is not None else None,
+        max_deprecations=settings.max_deprecations,
+        clone_name_suffix=settings.clone_name_suffix,
+    )
+
+
+def apply(
+    project: Project,
+    plan_: Plan,
+    api: FlowsAPI,
+    *,
+    saved: bool = False,
+    progress: Progress | None = None,
+    before_step: StepHook | None = None,
+    concurrency: int | None = None,
+) -> tuple[ApplyResult, CountingAPI]:
+    """Apply under the environment's apply lock; a saved plan must still be fresh."""
+    settings = project.manifest.settings
+    counting = CountingAPI(api, settings.max_calls)
+    with apply_lock(paths.apply_lock_path(project.root, project.env)):
+        lock = lockfile.load(project.lock_path)
+        ins = inputs(project, lock, options_of(plan_, project))
+        if saved:
+            check_fresh(plan_, ins, counting)
+        ctx = ApplyContext(
+            counting,
+            lock,
+            project.env.name,
+            project.lock_path,
+            ins.desired,
+            ins.store,
+            settings.clone_name_suffix,
+            progress or (lambda _: None),
+            before_step,
+        )
+        result = apply_plan(plan_, ctx, concurrency or settings.concurrency)
+    return result, counting
+
+
+def lock_only(plan_: Plan) -> bool:
+    """True when applying makes no Graph calls (only link fields change)."""
+    lock_steps = {Action.LINK_ONLY, Action.FORGET, Action.ADOPT}
+    return all(set(c.steps) <= lock_steps for c in plan_.pending())

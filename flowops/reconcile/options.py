@@ -1,0 +1,45 @@
+"""Options that shape a plan (seed parity: --flow, --publish, --force; plus --prune)."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from flowops.errors import FlowopsError
+
+
+@dataclass(frozen=True)
+class PlanOptions:
+    prune: bool = False
+    publish: bool = False  # publish targeted flows even where the manifest says publish: false
+    force: bool = False  # re-upload and republish targeted flows even when unchanged
+    targets: frozenset[str] | None = None  # --flow KEY …; None = every flow
+    max_deprecations: int = 5
+    clone_name_suffix: str = "__v{n}"
+
+    def targeted(self, key: str) -> bool:
+        return self.targets is None or key in self.targets
+
+    def to_dict(self) -> dict[str, object]:
+        targets = sorted(self.targets) if self.targets is not None else None
+        return {
+            "prune": self.prune,
+            "publish": self.publish,
+            "force": self.force,
+            "targets": targets,
+        }
+
+
+def check_targets(wanted: Iterable[str], known: Iterable[str]) -> frozenset[str] | None:
+    """``--flow`` keys must name a flow in flows.yaml or the lock; suggest the closest."""
+    wanted = list(wanted)
+    if not wanted:
+        return None
+    names = sorted(set(known))
+    for key in wanted:
+        if key not in names:
+            close = difflib.get_close_matches(key, names, n=1)
+            hint = f"did you mean '{close[0]}'?" if close else "see the keys in flows.yaml"
+            raise FlowopsError(f"--flow {key}: no flow with that key", hint=hint)
+    return frozenset(wanted)

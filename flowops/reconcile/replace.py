@@ -1,0 +1,74 @@
+"""Clone-and-swap: create a new flow from the old one with git's JSON, publish, repoint, retire.
+
+2 calls: ``create_flow(clone_flow_id=old, flow_json, publish=True)`` then ``deprecate(old)``.
+The old flow keeps serving until the new one is published and recorded in the lock.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from flowops.graph.errors import GraphError
+from flowops.graph.types import CreatedFlow
+from flowops.lockfile import LockEntry
+from flowops.reconcile.actions import Change, FlowState
+from flowops.reconcile.context import ApplyContext, StepFailed, new_entry
+from flowops.reconcile.naming import clone_name
+
+NAME_TAKEN = 100
+NAME_ATTEMPTS = 5
+
+
+def replace_flow(ctx: ApplyContext, change: Change, cur: LockEntry, *, fallback: bool) -> LockEntry:
+    assert change.after is not None
+    after = change.after
+    name = after.name if not fallback else _fresh_name(ctx, cur, after)
+    created, name = _create_clone(ctx, change.key, cur, after, name)
+    if created.validation_errors:
+        from flowops.reconcile.steps import problems
+
+        raise StepFailed(
+            f"the clone {created.id} ('{name}') has validation errors and was not published; "
+            f"{cur.flow_id} keeps serving (delete the draft clone on Meta if unwanted)",
+            problems(after.file, created.validation_errors),
+        )
+    ctx.remember(change.key)
+    previous = (*cur.previous_flow_ids, cur.flow_id)
+    after = dataclasses.replace(after, name=name, metadata={**after.metadata, "name": name})
+    entry = new_entry(after, created.id, "PUBLISHED", previous_flow_ids=previous)
+    ctx.save(change.key, entry)
+    how = "fallback after 139001" if fallback else "clone-and-swap"
+    ctx.progress(f"{change.key}: {how}: {created.id} ('{name}') is live; deprecating {cur.flow_id}")
+    if cur.status != "DEPRECATED":
+        ctx.api.deprecate(cur.flow_id)
+    return entry
+
+
+def _fresh_name(ctx: ApplyContext, cur: LockEntry, after: FlowState) -> str:
+    base = after.manifest_name or after.name
+    return clone_name(base, ctx.clone_name_suffix, (), len(cur.previous_flow_ids) + 2)
+
+
+def _create_clone(
+    ctx: ApplyContext, key: str, cur: LockEntry, after: FlowState, name: str
+) -> tuple[CreatedFlow, str]:
+    meta = after.metadata
+    taken: set[str] = set()
+    for _ in range(NAME_ATTEMPTS):
+        try:
+            created = ctx.api.create_flow(
+                name,
+                tuple(meta["categories"]),
+                flow_json=ctx.raw(key),
+                publish=True,
+                clone_flow_id=cur.flow_id,
+                endpoint_uri=meta["endpoint_uri"],
+            )
+            return created, name
+        except GraphError as exc:
+            if exc.code != NAME_TAKEN or "name" not in str(exc).lower():
+                raise
+            taken.add(name)
+            base = after.manifest_name or after.name
+            name = clone_name(base, ctx.clone_name_suffix, taken, len(cur.previous_flow_ids) + 2)
+    raise StepFailed(f"no free clone name for {key} after {NAME_ATTEMPTS} attempts")

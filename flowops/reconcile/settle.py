@@ -1,0 +1,47 @@
+"""After the writes: one paged list records Meta's updated_at/status for the flows touched,
+so the next plan downloads nothing. A live flow that a metadata edit put back into DRAFT
+is republished here (Meta's behaviour for metadata edits on published flows is unverified).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from flowops.graph.errors import GraphError
+from flowops.lockfile import LockEntry
+from flowops.reconcile.actions import Action, Change
+from flowops.reconcile.context import ApplyContext
+from flowops.reconcile.refresh import list_remote
+
+
+def settle(ctx: ApplyContext, touched: Mapping[str, Change]) -> None:
+    flows = list_remote(ctx.api)
+    for key, change in sorted(touched.items()):
+        entry = ctx.entry(key)
+        flow = flows.get(entry.flow_id) if entry else None
+        if entry is None or flow is None:
+            continue
+        entry = entry.evolve(
+            updated_at=flow.updated_at,
+            status=flow.status,
+            ever_published=entry.ever_published or flow.status == "PUBLISHED",
+        )
+        if _reverted(change, flow.status, entry.ever_published):
+            entry = _republish(ctx, key, entry)
+        ctx.save(key, entry)
+
+
+def _reverted(change: Change, status: str, ever_published: bool) -> bool:
+    after = change.after
+    only_meta = Action.UPDATE_JSON not in change.steps
+    return bool(after and after.publish and status == "DRAFT" and ever_published and only_meta)
+
+
+def _republish(ctx: ApplyContext, key: str, entry: LockEntry) -> LockEntry:
+    try:
+        ctx.api.publish(entry.flow_id)
+    except GraphError as exc:
+        ctx.progress(f"{key}: still DRAFT after the metadata edit; publish failed: {exc}")
+        return entry
+    ctx.progress(f"{key}: republished (the metadata edit had put it back into DRAFT)")
+    return entry.evolve(status="PUBLISHED", updated_at=None)

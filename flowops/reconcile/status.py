@@ -1,0 +1,103 @@
+"""`flowops status`: per flow, is it on Meta, in sync with git, and would the runtime use it?"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from flowops.graph.types import RemoteFlow
+from flowops.lockfile import LockEntry
+from flowops.reconcile.desired import DesiredFlow
+
+
+@dataclass(frozen=True)
+class StatusRow:
+    key: str
+    name: str
+    flow_id: str
+    status: str
+    published: bool
+    linked_to: str | None
+    link_exists: bool | None  # None when no catalogue of traditional flows is configured
+    active: bool
+    in_manifest: bool
+    in_sync: bool
+    usable: bool
+    because: str
+    flagged: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def usable(entry: LockEntry | None, status: str) -> tuple[bool, str, bool]:
+    """The runtime rule: (usable, because, flagged)."""
+    if entry is None or not entry.flow_id:
+        return False, "not applied yet: no Meta flow id in the lock", False
+    if not entry.flow_definition_name:
+        return False, "not linked to a traditional flow (a reusable component)", False
+    if not entry.is_active:
+        return False, "is_active is false", False
+    if status == "PUBLISHED":
+        return True, "published and active", False
+    if status == "THROTTLED":
+        return True, "THROTTLED by Meta: still opens, but sending is capped at 10/hour", True
+    if status == "DRAFT" and entry.ever_published:
+        return True, "an edit is pending (DRAFT); the last published version serves", False
+    if status == "DRAFT":
+        return False, "a DRAFT that was never published", False
+    return False, f"{status} on Meta: cannot be sent", False
+
+
+def status_rows(
+    desired: Mapping[str, DesiredFlow],
+    entries: Mapping[str, LockEntry],
+    catalogue: frozenset[str] | None,
+    remote: Mapping[str, RemoteFlow] | None = None,
+) -> list[StatusRow]:
+    keys = sorted(set(desired) | set(entries))
+    return [_row(k, desired.get(k), entries.get(k), catalogue, remote) for k in keys]
+
+
+def _row(
+    key: str,
+    d: DesiredFlow | None,
+    entry: LockEntry | None,
+    catalogue: frozenset[str] | None,
+    remote: Mapping[str, RemoteFlow] | None,
+) -> StatusRow:
+    status = entry.status if entry else ""
+    if remote is not None and entry is not None:
+        flow = remote.get(entry.flow_id)
+        status = flow.status if flow else "(gone from Meta)"
+    ok, because, flagged = usable(entry, status)
+    link = entry.flow_definition_name if entry else (d.spec.flow_definition_name if d else None)
+    return StatusRow(
+        key=key,
+        name=entry.name if entry else (d.spec.name if d else ""),
+        flow_id=entry.flow_id if entry else "",
+        status=status or "(not applied)",
+        published=status in ("PUBLISHED", "THROTTLED"),
+        linked_to=link,
+        link_exists=(link in catalogue) if (link and catalogue is not None) else None,
+        active=entry.is_active if entry else bool(d and d.spec.is_active),
+        in_manifest=d is not None,
+        in_sync=_in_sync(d, entry),
+        usable=ok,
+        because=because,
+        flagged=flagged,
+    )
+
+
+def _in_sync(d: DesiredFlow | None, entry: LockEntry | None) -> bool:
+    if d is None or entry is None:
+        return False
+    spec = d.spec
+    links = (spec.flow_definition_name, spec.is_active, spec.protect, d.entry_screen)
+    locked = (entry.flow_definition_name, entry.is_active, entry.protect, entry.entry_screen)
+    return (
+        entry.content_sha256 == d.content_sha256
+        and links == locked
+        and entry.metadata_sha256 == d.metadata_sha256(entry)
+    )

@@ -1,0 +1,198 @@
+"""One handler per step. Each makes the fewest Graph calls and returns the new lock entry."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from flowops.graph.errors import FlowStateError, GraphError
+from flowops.graph.types import ValidationError
+from flowops.lockfile import LockEntry
+from flowops.problems import Problem
+from flowops.reconcile.actions import Action, Change, FlowState
+from flowops.reconcile.context import ApplyContext, StepFailed, new_entry, with_links
+from flowops.reconcile.hashing import metadata_sha256
+from flowops.reconcile.replace import replace_flow
+
+Handler = Callable[[ApplyContext, Change, LockEntry | None], LockEntry | None]
+
+
+def _after(change: Change) -> FlowState:
+    assert change.after is not None
+    return change.after
+
+
+def _current(entry: LockEntry | None, change: Change) -> LockEntry:
+    if entry is None:
+        raise StepFailed(f"{change.key}: not in the lock any more; re-plan")
+    return entry
+
+
+def problems(file: str, errors: tuple[ValidationError, ...]) -> tuple[Problem, ...]:
+    """Meta's validation_errors point into the uploaded bytes, which are the git file's."""
+    return tuple(
+        Problem(
+            file,
+            e.line_start or 0,
+            e.column_start or 0,
+            e.error or "META_VALIDATION",
+            e.message or e.error or "invalid Flow JSON",
+        )
+        for e in errors
+    )
+
+
+def create(ctx: ApplyContext, change: Change, entry: LockEntry | None) -> LockEntry | None:
+    after = _after(change)
+    meta = after.metadata
+    created = ctx.api.create_flow(
+        after.name,
+        tuple(meta["categories"]),
+        flow_json=ctx.raw(change.key),
+        publish=after.publish,
+        endpoint_uri=meta["endpoint_uri"],
+    )
+    ctx.remember(change.key)
+    ok = not created.validation_errors
+    status = "PUBLISHED" if after.publish and ok else "DRAFT"
+    ctx.save(change.key, new_entry(after, created.id, status))
+    if not ok:
+        raise StepFailed(
+            f"created {created.id} as DRAFT: Meta reports validation errors, "
+            "so it was not published",
+            problems(after.file, created.validation_errors),
+        )
+    return ctx.entry(change.key)
+
+
+def adopt(ctx: ApplyContext, change: Change, entry: LockEntry | None) -> LockEntry | None:
+    before, after = change.before, _after(change)
+    assert before is not None
+    meta = before.metadata
+    adopted = LockEntry(
+        flow_id=before.flow_id,
+        name=before.name,
+        content_sha256=before.content_sha256,
+        metadata_sha256=metadata_sha256(meta["name"], meta["categories"], meta["endpoint_uri"]),
+        status=before.status,
+        ever_published=before.ever_published,
+        updated_at=before.updated_at,
+    )
+    new = with_links(adopted, after)
+    ctx.save(change.key, new)
+    return new
+
+
+def update_metadata(ctx: ApplyContext, change: Change, entry: LockEntry | None) -> LockEntry:
+    cur, after = _current(entry, change), _after(change)
+    old = change.before.metadata if change.before else {}
+    new = after.metadata
+    changed = {k for k in ("name", "categories", "endpoint_uri") if old.get(k) != new[k]}
+    ctx.api.update_metadata(
+        cur.flow_id,
+        name=new["name"] if "name" in changed else None,
+        categories=tuple(new["categories"]) if "categories" in changed else None,
+        endpoint_uri=new["endpoint_uri"] if "endpoint_uri" in changed else None,
+    )
+    sha = metadata_sha256(new["name"], new["categories"], new["endpoint_uri"])
+    result = with_links(cur.evolve(name=new["name"], metadata_sha256=sha), after)
+    ctx.save(change.key, result)
+    return result
+
+
+def update_json(ctx: ApplyContext, change: Change, entry: LockEntry | None) -> LockEntry | None:
+    cur, after = _current(entry, change), _after(change)
+    try:
+        errors = ctx.api.upload_flow_json(cur.flow_id, ctx.raw(change.key))
+    except FlowStateError as exc:
+        if exc.code != 139001 or not cur.ever_published:
+            raise
+        ctx.progress(
+            f"{change.key}: Meta refused to edit {cur.flow_id} in place (139001): "
+            "falling back to clone-and-swap"
+        )
+        return replace_flow(ctx, change, cur, fallback=True)
+    ctx.remember(change.key)
+    result = with_links(cur.evolve(content_sha256=after.content_sha256, status="DRAFT"), after)
+    ctx.save(change.key, result)
+    if errors:
+        serving = " (the last published version still serves)" if cur.ever_published else ""
+        raise StepFailed(
+            f"uploaded to {cur.flow_id}, but Meta reports validation errors; "
+            f"not published{serving}",
+            problems(after.file, errors),
+        )
+    return result
+
+
+def publish(ctx: ApplyContext, change: Change, entry: LockEntry | None) -> LockEntry:
+    cur = _current(entry, change)
+    ctx.api.publish(cur.flow_id)
+    result = with_links(cur.evolve(status="PUBLISHED", ever_published=True), _after(change))
+    ctx.save(change.key, result)
+    return result
+
+
+def replace(ctx: ApplyContext, change: Change, entry: LockEntry | None) -> LockEntry | None:
+    return replace_flow(ctx, change, _current(entry, change), fallback=False)
+
+
+def link_only(ctx: ApplyContext, change: Change, entry: LockEntry | None) -> LockEntry:
+    cur, before, after = _current(entry, change), change.before, _after(change)
+    seen = (
+        cur
+        if before is None
+        else cur.evolve(
+            status=before.status,
+            updated_at=before.updated_at,
+            content_sha256=before.content_sha256,
+            ever_published=cur.ever_published or before.ever_published,
+            metadata_sha256=metadata_sha256(**after.metadata),
+        )
+    )
+    result = with_links(seen, after)
+    ctx.save(change.key, result)
+    return result
+
+
+def deprecate(ctx: ApplyContext, change: Change, entry: LockEntry | None) -> None:
+    cur = _current(entry, change)
+    _refuse_protected(cur, change)
+    ctx.api.deprecate(cur.flow_id)
+    ctx.save(change.key, None)
+
+
+def delete(ctx: ApplyContext, change: Change, entry: LockEntry | None) -> None:
+    cur = _current(entry, change)
+    _refuse_protected(cur, change)
+    try:
+        ctx.api.delete(cur.flow_id)
+    except FlowStateError as exc:
+        if exc.code != 139004:
+            raise
+        ctx.api.deprecate(cur.flow_id)  # published after all: deprecate instead
+    ctx.save(change.key, None)
+
+
+def forget(ctx: ApplyContext, change: Change, entry: LockEntry | None) -> None:
+    ctx.save(change.key, None)
+
+
+def _refuse_protected(cur: LockEntry, change: Change) -> None:
+    if cur.protect:
+        raise StepFailed(f"{change.key} is protected in the lock; not removing it")
+
+
+HANDLERS: dict[Action, Handler] = {
+    Action.CREATE: create,
+    Action.ADOPT: adopt,
+    Action.UPDATE_METADATA: update_metadata,
+    Action.UPDATE_JSON: update_json,
+    Action.PUBLISH: publish,
+    Action.REPLACE: replace,
+    Action.LINK_ONLY: link_only,
+    Action.DEPRECATE: deprecate,
+    Action.DELETE: delete,
+    Action.FORGET: forget,
+}
+
+__all__ = ["HANDLERS", "GraphError", "problems"]

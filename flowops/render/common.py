@@ -1,0 +1,98 @@
+"""What every renderer shares: symbols, verbs, the summary line. Reads only the plan dict."""
+
+from __future__ import annotations
+
+from typing import Any
+
+SYMBOLS = {
+    "create": "+",
+    "adopt": "←",
+    "replace": "±",
+    "edit_published": "~",
+    "update_json": "~",
+    "update_metadata": "~",
+    "rename": "~",
+    "publish": "↻",
+    "link_only": "~",
+    "deprecate": "-",
+    "delete": "-",
+    "forget": "-",
+    "noop": "=",
+}
+
+ColourName = str
+COLOURS: dict[str, ColourName] = {
+    "+": "32",
+    "←": "36",
+    "±": "35",
+    "~": "33",
+    "↻": "36",
+    "-": "31",
+    "=": "0",
+}
+
+
+def pending(plan: dict[str, Any]) -> list[dict[str, Any]]:
+    return [c for c in plan["changes"] if c["action"] != "noop" and not c["deferred"]]
+
+
+def deferred(plan: dict[str, Any]) -> list[dict[str, Any]]:
+    return [c for c in plan["changes"] if c["deferred"]]
+
+
+def noted(plan: dict[str, Any]) -> list[dict[str, Any]]:
+    """Unchanged flows worth a line (e.g. protected flows removed from flows.yaml)."""
+    return [c for c in plan["changes"] if c["action"] == "noop" and c["reasons"]]
+
+
+def summary_line(plan: dict[str, Any]) -> str:
+    counts = plan["summary"]
+    if not plan["has_changes"]:
+        line = "No changes. Meta matches git."
+    else:
+        line = (
+            f"Plan: {counts['create']} to create, {counts['update']} to update, "
+            f"{counts['deprecate']} to deprecate."
+        )
+    if counts["deferred"]:
+        line += f" {counts['deferred']} would be pruned with --prune."
+    return line
+
+
+def headline(change: dict[str, Any]) -> str:
+    """``+ create welcome (flow 123) ⚠ irreversible``"""
+    symbol = SYMBOLS.get(change["action"], "?")
+    label = change["action"].replace("_", " ")
+    text = f"{symbol} {label} {change['key']}"
+    ids = _ids(change)
+    if ids:
+        text += f" ({ids})"
+    return text
+
+
+def _ids(change: dict[str, Any]) -> str:
+    before, after = change.get("before") or {}, change.get("after") or {}
+    old, new = before.get("flow_id", ""), after.get("flow_id", "")
+    parts = []
+    if old and new and old != new:
+        parts.append(f"flow {old} → {new}")
+    elif old or new:
+        parts.append(f"flow {old or new}")
+    status = _status(before.get("status", ""), after.get("status", ""))
+    if status:
+        parts.append(status)
+    return ", ".join(parts)
+
+
+def _status(old: str, new: str) -> str:
+    if old and new and old != new:
+        return f"{old} → {new}"
+    return new or old
+
+
+def irreversible_note(change: dict[str, Any]) -> str:
+    if not change["irreversible"]:
+        return ""
+    if change["action"] in ("deprecate", "replace"):
+        return "irreversible: deprecation cannot be undone"
+    return "irreversible: publishes to users"

@@ -1,0 +1,268 @@
+"""plan/apply against the in-memory fake: actions, calls per action, lock contents."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from flowops import lockfile
+from flowops.errors import FlowopsError, StalePlanError
+from flowops.reconcile import engine
+from flowops.reconcile.actions import Action, Plan
+from tests.fakes_flows import FakeFlowsAPI, edit_flow, edit_manifest, make_project
+
+
+def _plan(manifest: Path, api: FakeFlowsAPI | None, **opts: object) -> Plan:
+    project = engine.open_project(manifest, "local")
+    lock = lockfile.load(project.lock_path)
+    options = engine.options_for(project, lock, **opts)  # type: ignore[arg-type]
+    return engine.plan(project, api, options, lock)
+
+
+def _apply(manifest: Path, api: FakeFlowsAPI, plan: Plan, **kw: object) -> engine.ApplyResult:
+    project = engine.open_project(manifest, "local")
+    result, _ = engine.apply(project, plan, api, **kw)  # type: ignore[arg-type]
+    return result
+
+
+def _converge(manifest: Path, api: FakeFlowsAPI, **opts: object) -> Plan:
+    plan = _plan(manifest, api, **opts)
+    result = _apply(manifest, api, plan)
+    assert result.ok, result.failed
+    return plan
+
+
+def _actions(plan: Plan) -> dict[str, str]:
+    return {c.key: c.action.value for c in plan.changes if c.action is not Action.NOOP}
+
+
+def _lock(manifest: Path) -> dict[str, lockfile.LockEntry]:
+    project = engine.open_project(manifest, "local")
+    return lockfile.load(project.lock_path).entries("local")
+
+
+@pytest.fixture
+def manifest(tmp_path: Path) -> Path:
+    return make_project(tmp_path)
+
+
+@pytest.fixture
+def api() -> FakeFlowsAPI:
+    return FakeFlowsAPI()
+
+
+@pytest.fixture
+def applied(manifest: Path, api: FakeFlowsAPI) -> Path:
+    _converge(manifest, api)
+    api.calls.clear()
+    return manifest
+
+
+def test_first_apply_creates_and_publishes_in_one_call_each(
+    manifest: Path, api: FakeFlowsAPI
+) -> None:
+    plan = _plan(manifest, api)
+    assert _actions(plan) == {"welcome": "create", "survey": "create", "date_picker": "create"}
+    assert all(c.irreversible for c in plan.changes)
+    api.calls.clear()
+    assert _apply(manifest, api, plan).ok
+    assert [op for op, _ in api.writes()] == ["create_flow"] * 3
+    lock = _lock(manifest)
+    assert {e.status for e in lock.values()} == {"PUBLISHED"}
+    assert lock["welcome"].entry_screen == "WELCOME"
+    assert lock["welcome"].flow_definition_name == "welcome_flow"
+
+
+def test_no_change_replan_reads_one_page_and_downloads_nothing(
+    applied: Path, api: FakeFlowsAPI
+) -> None:
+    plan = _plan(applied, api)
+    assert not plan.has_changes
+    assert api.calls == [("list_flows", "")]
+    assert plan.read_calls == 1
+
+
+def test_refresh_false_makes_zero_calls(applied: Path, api: FakeFlowsAPI) -> None:
+    edit_flow(applied.parent, "whatsapp_flows/survey.json", "Rate us", "Rate our service")
+    plan = _plan(applied, None)
+    assert _actions(plan) == {"survey": "edit_published"}
+    assert api.calls == []
+
+
+def test_edit_published_flow_is_upload_plus_publish(applied: Path, api: FakeFlowsAPI) -> None:
+    edit_flow(applied.parent, "whatsapp_flows/welcome.json", "Thanks, we", "Thank you, we")
+    plan = _plan(applied, api)
+    change = next(c for c in plan.changes if c.key == "welcome")
+    assert change.action is Action.EDIT_PUBLISHED
+    assert change.steps == (Action.UPDATE_JSON, Action.PUBLISH)
+    assert [s.screen for s in change.screens] == ["DONE"]
+    assert '+        "text": "Thank you, we will write to you soon.",' in change.screens[0].diff
+    api.calls.clear()
+    assert _apply(applied, api, plan).ok
+    assert [op for op, _ in api.writes()] == ["upload_flow_json", "publish"]
+    assert not _plan(applied, api).has_changes
+
+
+def test_edit_draft_flow_uploads_once(applied: Path, api: FakeFlowsAPI) -> None:
+    edit_manifest(
+        applied,
+        "    file: whatsapp_flows/date_picker.json\n",
+        "    file: whatsapp_flows/date_picker.json\n    publish: false\n",
+    )
+    flow_id = _lock(applied)["date_picker"].flow_id
+    api.flows[flow_id].status = "DRAFT"
+    lock = lockfile.load(engine.open_project(applied, "local").lock_path)
+    lock.put(
+        "local",
+        "date_picker",
+        lock.get("local", "date_picker").evolve(  # type: ignore[union-attr]
+            status="DRAFT", ever_published=False, updated_at=api.flows[flow_id].updated_at
+        ),
+    )
+    lockfile.save(lock, engine.open_project(applied, "local").lock_path)
+    edit_flow(applied.parent, "whatsapp_flows/date_picker.json", '"Done"', '"OK"')
+    plan = _plan(applied, api)
+    assert _actions(plan) == {"date_picker": "update_json"}
+    api.calls.clear()
+    assert _apply(applied, api, plan).ok
+    assert [op for op, _ in api.writes()] == ["upload_flow_json"]
+
+
+def test_link_only_change_makes_no_call(applied: Path, api: FakeFlowsAPI) -> None:
+    edit_manifest(
+        applied, "flow_definition_name: survey_flow", "flow_definition_name: support_flow"
+    )
+    plan = _plan(applied, api)
+    assert _actions(plan) == {"survey": "link_only"}
+    api.calls.clear()
+    assert _apply(applied, api, plan).ok
+    assert api.calls == []
+    assert _lock(applied)["survey"].flow_definition_name == "support_flow"
+
+
+def test_rename_keeps_the_flow_id(applied: Path, api: FakeFlowsAPI) -> None:
+    before = _lock(applied)["survey"].flow_id
+    edit_manifest(applied, "name: survey\n", "name: customer_survey\n")
+    plan = _plan(applied, api)
+    assert _actions(plan) == {"survey": "rename"}
+    api.calls.clear()
+    assert _apply(applied, api, plan).ok
+    assert [op for op, _ in api.writes()] == ["update_metadata"]
+    assert api.flows[before].name == "customer_survey"
+    assert _lock(applied)["survey"].flow_id == before
+    assert not _plan(applied, api).has_changes
+
+
+def _remove_survey(manifest: Path) -> None:
+    edit_manifest(
+        manifest,
+        "  survey:\n    name: survey\n    file: whatsapp_flows/survey.json\n"
+        "    categories: [SURVEY]\n    flow_definition_name: survey_flow\n",
+        "",
+    )
+
+
+def test_removed_flow_is_only_listed_without_prune(applied: Path, api: FakeFlowsAPI) -> None:
+    _remove_survey(applied)
+    plan = _plan(applied, api)
+    change = next(c for c in plan.changes if c.key == "survey")
+    assert change.action is Action.DEPRECATE and change.deferred
+    assert not plan.has_changes
+    assert "would be pruned with --prune" in change.reasons
+
+
+def test_prune_deprecates_published_flow(applied: Path, api: FakeFlowsAPI) -> None:
+    flow_id = _lock(applied)["survey"].flow_id
+    _remove_survey(applied)
+    plan = _converge(applied, api, prune=True)
+    assert _actions(plan) == {"survey": "deprecate"}
+    assert api.flows[flow_id].status == "DEPRECATED"
+    assert "survey" not in _lock(applied)
+
+
+def test_protect_survives_removal_from_manifest(applied: Path, api: FakeFlowsAPI) -> None:
+    edit_manifest(
+        applied,
+        "flow_definition_name: survey_flow",
+        "flow_definition_name: survey_flow\n    protect: true",
+    )
+    _converge(applied, api)
+    assert _lock(applied)["survey"].protect
+    edit_manifest(applied, "\n    protect: true", "")
+    _remove_survey(applied)
+    api.calls.clear()
+    plan = _converge(applied, api, prune=True)
+    assert _actions(plan) == {}
+    assert "protected" in next(c for c in plan.changes if c.key == "survey").reasons[0]
+    assert api.writes() == []
+
+
+def test_max_deprecations_caps_one_run(applied: Path, api: FakeFlowsAPI) -> None:
+    edit_manifest(applied, "max_deprecations: 5", "max_deprecations: 0")
+    _remove_survey(applied)
+    with pytest.raises(FlowopsError, match="max_deprecations"):
+        _plan(applied, api, prune=True)
+
+
+def test_drift_in_json_is_reported_and_reverted(applied: Path, api: FakeFlowsAPI) -> None:
+    flow_id = _lock(applied)["survey"].flow_id
+    api.tamper_json(flow_id, {"version": "7.3", "screens": []})
+    plan = _plan(applied, api)
+    change = next(c for c in plan.changes if c.key == "survey")
+    assert change.drift and any("outside flowops" in r for r in change.reasons)
+    assert ("download_asset", f"fake://{flow_id}") in api.calls
+    _apply(applied, api, plan)
+    assert not _plan(applied, api).has_changes
+
+
+def test_unknown_flow_key_suggests_the_closest(applied: Path, api: FakeFlowsAPI) -> None:
+    with pytest.raises(FlowopsError) as info:
+        _plan(applied, api, flows=("welcom",))
+    assert "did you mean 'welcome'" in info.value.hint
+
+
+def test_force_reuploads_and_republishes_only_the_targeted_flow(
+    applied: Path, api: FakeFlowsAPI
+) -> None:
+    plan = _plan(applied, api, flows=("welcome",), force=True)
+    assert _actions(plan) == {"welcome": "edit_published"}
+    api.calls.clear()
+    assert _apply(applied, api, plan).ok
+    assert [op for op, _ in api.writes()] == ["upload_flow_json", "publish"]
+
+
+def test_stale_plan_is_refused(applied: Path, api: FakeFlowsAPI) -> None:
+    edit_flow(applied.parent, "whatsapp_flows/survey.json", "Rate us", "Rate our service")
+    plan = Plan.from_dict(_plan(applied, api).to_dict())
+    api.tamper_status(_lock(applied)["welcome"].flow_id, "THROTTLED")
+    with pytest.raises(StalePlanError, match="Meta changed"):
+        _apply(applied, api, plan, saved=True)
+
+
+def test_legacy_refusal_falls_back_to_clone(applied: Path, api: FakeFlowsAPI) -> None:
+    old = _lock(applied)["survey"].flow_id
+    api.legacy_immutable = True
+    edit_flow(applied.parent, "whatsapp_flows/survey.json", "Rate us", "Rate our service")
+    _converge(applied, api)
+    entry = _lock(applied)["survey"]
+    assert entry.flow_id != old and entry.previous_flow_ids == (old,)
+    assert entry.name == "survey__v2" and entry.status == "PUBLISHED"
+    assert api.flows[old].status == "DEPRECATED"
+    assert not _plan(applied, api).has_changes
+
+
+def test_validation_errors_leave_the_flow_unpublished(applied: Path, api: FakeFlowsAPI) -> None:
+    edit_flow(
+        applied.parent,
+        "whatsapp_flows/survey.json",
+        '"version": "7.3",',
+        '"version": "7.3", "invalid": true,',
+    )
+    plan = _plan(applied, api)
+    result = _apply(applied, api, plan)
+    assert [f.key for f in result.failed] == ["survey"]
+    problem = result.failed[0].problems[0]
+    assert problem.location() == "whatsapp_flows/survey.json:1:2"
+    assert "last published version still serves" in result.failed[0].message
+    assert ("publish", _lock(applied)["survey"].flow_id) not in api.calls
