@@ -244,10 +244,13 @@ class GraphClient:
     def _http(self, method: str, url: str, label: str, **kwargs: Any) -> requests.Response:
         self.stats.record_call()
         started = time.monotonic()
+        failure: TransportError | None = None
         try:
             response = self._session.request(method, url, timeout=self.timeout, **kwargs)
         except requests.RequestException as exc:
-            raise transport_error(exc, label) from None
+            failure = transport_error(exc, label)
+        if failure is not None:  # raised outside ``except``: requests' text may quote secrets
+            raise failure
         log.debug("%s -> %s (%.3fs)", label, response.status_code, time.monotonic() - started)
         return response
 

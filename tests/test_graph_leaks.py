@@ -1,0 +1,55 @@
+"""The access token never shows in errors, in the client's repr, or in logs."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+import requests
+
+from flowops.errors import ConfigError
+from flowops.graph.client import GraphClient
+from flowops.graph.errors import GraphError
+from tests.graph_fakes import TOKEN, answer, client, graph_error
+
+ERROR_PATHS = {
+    "auth": graph_error(190, 401),
+    "rate_limit": graph_error(80007, 429),
+    "flow_state": graph_error(139002),
+    "bad_request": graph_error(100),
+    "server_error": answer({}, 500),
+    "non_json": answer(b"<html>Bad gateway</html>", 502),
+    "echoed_token": answer({"error": {"code": 190, "message": f"Invalid token {TOKEN}"}}, 401),
+    "echoed_token_html": answer(f"<html>{TOKEN}</html>".encode(), 200),
+    "read_timeout": requests.ReadTimeout(f"timeout Authorization: Bearer {TOKEN}"),
+    "connect_timeout": requests.ConnectTimeout(f"connect {TOKEN}"),
+    "reset": requests.ConnectionError(f"reset {TOKEN}"),
+    "other": requests.RequestException(f"odd {TOKEN}"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(ERROR_PATHS))
+def test_token_absent_from_errors_repr_and_logs(
+    name: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    api, _ = client(*[ERROR_PATHS[name]] * 3, max_attempts=3)
+    with pytest.raises(GraphError) as caught:
+        api.get_flow("5")
+    exc = caught.value
+    seen = [str(exc), repr(exc), exc.hint, repr(api), repr(vars(api)), caplog.text]
+    seen += [str(exc.__cause__), str(exc.__context__)]
+    assert all(TOKEN not in text for text in seen), name
+
+
+def test_token_absent_from_lost_create_recovery_logs(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)
+    found = answer({"data": [{"id": "7", "name": "f", "status": "DRAFT"}]})
+    api, _ = client(requests.ReadTimeout(TOKEN), found)
+    api.create_flow("f", ("OTHER",))
+    assert TOKEN not in caplog.text and "retry" in caplog.text
+
+
+def test_missing_token_is_a_config_error() -> None:
+    with pytest.raises(ConfigError):
+        GraphClient(token="", waba_id="1")
