@@ -26,21 +26,25 @@ from flowops.validate import validate_paths, validate_project
     help="text for people, json for programs, github for workflow annotations.",
 )
 @click.option("--env", "env", metavar="NAME", help="Check as applied to this environment only.")
-@click.pass_obj
+@click.pass_context
 def validate(
-    obj: CliContext, paths: tuple[Path, ...], strict: bool, fmt: str, env: str | None
+    ctx: click.Context, paths: tuple[Path, ...], strict: bool, fmt: str, env: str | None
 ) -> int:
     """Check the manifest and every flow file it names, or only PATHS.
 
     A .yaml path is checked as a manifest; any other path as a Flow JSON file.
     Exits 1 when there are errors (warnings alone exit 0).
     """
+    obj: CliContext = ctx.obj
+    manifest_path = obj.manifest_path
     if paths:
-        report = validate_paths(paths, obj.manifest_path, env=env, strict=strict)
+        report = validate_paths(paths, manifest_path, env=env, strict=strict)
     else:
-        report = validate_project(obj.manifest_path, env=env, strict=strict)
+        report = validate_project(manifest_path, env=env, strict=strict)
     click.echo(RENDERERS[fmt](report, _use_color(fmt)), nl=False)
-    return 1 if report.errors else 0
+    if report.errors:
+        ctx.exit(1)  # an exception, so the code survives click's standalone mode too
+    return 0
 
 
 def _use_color(fmt: str) -> bool:
