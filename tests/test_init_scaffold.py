@@ -29,10 +29,26 @@ def test_init_creates_a_working_project(tmp_path: Path) -> None:
     created = {str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file()}
     assert created == EXPECTED
     manifest = load(tmp_path / "flows.yaml")
-    assert set(manifest.flows) == {"welcome"}
+    assert manifest.flows == {}  # nothing is applied until the user lists it
     assert manifest.environments["local"].emulator
     assert "welcome" in manifest.traditional_flows
-    assert json.loads((tmp_path / "whatsapp_flows/welcome.json").read_text())["version"]
+
+
+def enable_starter(root: Path) -> None:
+    """Follow the instructions in the scaffolded flows.yaml."""
+    path = root / "flows.yaml"
+    text = path.read_text(encoding="utf-8")
+    head, example = text.split("# `flows: {}` with:\n#\n", 1)
+    block = "".join(line[2:] + "\n" for line in example.splitlines() if line.startswith("# "))
+    path.write_text(head + block.replace("# flows:", "flows:"), encoding="utf-8")
+
+
+def test_the_documented_starter_flow_entry_loads(tmp_path: Path) -> None:
+    scaffold(tmp_path)
+    enable_starter(tmp_path)
+    manifest = load(tmp_path / "flows.yaml")
+    assert manifest.flows["welcome"].file == "whatsapp_flows/welcome.json"
+    assert manifest.flows["welcome"].flow_definition_name == "welcome"
 
 
 def test_manifest_modeline_points_at_the_copied_schema(tmp_path: Path) -> None:
@@ -98,6 +114,7 @@ def test_scaffolded_project_passes_validate(
     if "validate" not in cli.commands:
         pytest.skip("`flowops validate` is not registered in this checkout yet")
     scaffold(tmp_path)
+    enable_starter(tmp_path)
     monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(cli, ["validate"])
+    result = CliRunner().invoke(cli, ["validate", "--strict"])
     assert result.exit_code == 0, result.output

@@ -1,0 +1,43 @@
+"""``flowops import``: adopt flows that already exist on Meta into git and the lock."""
+
+from __future__ import annotations
+
+import click
+
+from flowops.cli import cli
+from flowops.cli.context import CliContext
+from flowops.connect import open_environment
+from flowops.importer import ImportResult, import_flows, require_env
+
+
+@cli.command("import")
+@click.argument("names", nargs=-1, metavar="[NAME]...")
+@click.option("--env", "env_name", default="local", show_default=True, help="Environment to read.")
+@click.option(
+    "--all", "all_flows", is_flag=True, help="Every flow not managed yet (not deprecated)."
+)
+@click.pass_obj
+def import_command(obj: CliContext, names: tuple[str, ...], env_name: str, all_flows: bool) -> int:
+    """Download flows from Meta into whatsapp_flows/, add them to flows.yaml and the lock.
+
+    NAME is a flow's name on Meta. Deprecated flows are imported only when named.
+    Existing files and keys are never overwritten.
+    """
+    env = require_env(obj.manifest_path, env_name)
+    with open_environment(obj.root, env) as connection:
+        result = import_flows(obj.manifest_path, env, connection.api, names, all_flows)
+    _report(result, env_name)
+    return 0
+
+
+def _report(result: ImportResult, env_name: str) -> None:
+    for item in result.imported:
+        click.echo(
+            f"imported  {item.key}  <- '{item.name}' ({item.flow_id}, {item.status})  {item.file}"
+        )
+    for name, why in result.skipped:
+        click.echo(f"skipped   '{name}': {why}")
+    if result.imported:
+        click.echo(f"next: review and commit; `flowops plan --env {env_name}` shows no changes.")
+    elif not result.skipped:
+        click.echo("nothing to import: Meta holds no flows.")
