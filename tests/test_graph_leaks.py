@@ -10,7 +10,7 @@ import requests
 from flowops.errors import ConfigError
 from flowops.graph.client import GraphClient
 from flowops.graph.errors import GraphError
-from tests.graph_fakes import TOKEN, answer, client, graph_error
+from tests.graph_fakes import TOKEN, FakeSession, answer, client, graph_error
 
 ERROR_PATHS = {
     "auth": graph_error(190, 401),
@@ -53,3 +53,9 @@ def test_token_absent_from_lost_create_recovery_logs(caplog: pytest.LogCaptureFi
 def test_missing_token_is_a_config_error() -> None:
     with pytest.raises(ConfigError):
         GraphClient(token="", waba_id="1")
+
+
+def test_a_short_emulator_token_does_not_mangle_answers() -> None:
+    session = FakeSession([answer({"id": "5", "name": "local-signup"})])
+    api = GraphClient(token="local", waba_id="1", session=session)
+    assert api.get_flow("5").name == "local-signup"

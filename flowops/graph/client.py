@@ -43,6 +43,7 @@ log = logging.getLogger("flowops.graph")
 ASSET_FIELDS = "name,asset_type,download_url"
 LOOKUP_FIELDS = ("id", "name", "status", "validation_errors")
 REDACTED = "[REDACTED]"
+MIN_SECRET_LENGTH = 16  # Meta tokens are far longer; emulator tokens may be "local"
 
 
 class _Secret:
@@ -258,7 +259,10 @@ class GraphClient:
         return {"Authorization": f"Bearer {self._token.value}"}
 
     def _text(self, response: requests.Response) -> str:
-        return response.content.decode("utf-8", "replace").replace(self._token.value, REDACTED)
+        """Scrubs an echoed token; a short placeholder (the emulator's) would mangle data."""
+        text = response.content.decode("utf-8", "replace")
+        token = self._token.value
+        return text.replace(token, REDACTED) if len(token) >= MIN_SECRET_LENGTH else text
 
     def _json(self, response: requests.Response) -> dict[str, Any] | None:
         try:
