@@ -74,6 +74,12 @@ def test_bad_row_is_reported_with_its_line(tmp_path: Path) -> None:
         ('{"version": 1}', "not a flowops runtime snapshot"),
         ('{"format": "flowops-runtime", "version": 2}', "unsupported snapshot version 2"),
         ("[]", "not a flowops runtime snapshot"),
+        (
+            '{"format": "flowops-runtime", "version": 1, "environment": "p", "columns": '
+            '["traditional_flow", "key", "name", "flow_id", "entry_screen", "status", '
+            '"ever_published", "is_active"]}',
+            "'flows' must be a list of rows",
+        ),
     ],
 )
 def test_foreign_or_newer_files_are_refused(tmp_path: Path, text: str, message: str) -> None:
@@ -104,3 +110,12 @@ def test_empty_snapshot_round_trips(tmp_path: Path) -> None:
     loaded = load_snapshot(tmp_path / "e.json")
     assert len(loaded) == 0
     assert not isinstance(loaded.resolve("tour_inquiry_flow"), Resolution)
+
+
+def test_lock_entry_with_wrong_types_names_the_entry(tmp_path: Path) -> None:
+    data = json.loads((DATA / "flows.lock").read_text(encoding="utf-8"))
+    data["environments"]["production"]["flows"]["blocked"]["is_active"] = "yes"
+    path = tmp_path / "flows.lock"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(LockfileError, match=r"environments\.production\.flows\.blocked"):
+        load_lock(path, "production")

@@ -15,7 +15,7 @@ from typing import Any
 
 from flowops import lockfile
 from flowops.errors import FlowopsError
-from flowops.runtime.outcome import Facts
+from flowops.runtime.outcome import Facts, is_facts_row
 from flowops.runtime.snapshot import Snapshot, build, from_lock
 
 FORMAT = "flowops-runtime"
@@ -39,7 +39,8 @@ def read_text(path: Path, what: str, hint: str) -> str:
 def load_lock(path: Path, environment: str) -> Snapshot:
     """A missing lock file is an error here: a bot should not silently fall back forever."""
     hint = f"run flowops apply --env {environment} first; it writes the lock file"
-    return from_lock(lockfile.parse(read_text(path, "lock file", hint), str(path)), environment)
+    lock = lockfile.parse(read_text(path, "lock file", hint), str(path))
+    return from_lock(lock, environment, str(path))
 
 
 def load_snapshot(path: Path, environment: str | None = None) -> Snapshot:
@@ -62,7 +63,7 @@ def parse(text: str, source: str) -> Snapshot:
             hint="write it again with flowops export-runtime",
         ) from None
     _check_header(data, source)
-    rows = data["flows"]
+    rows = data.get("flows")
     if not isinstance(rows, list):
         raise SnapshotError(f"{source}: 'flows' must be a list of rows")
     return build(
@@ -84,15 +85,7 @@ def _check_header(data: Any, source: str) -> None:
 
 
 def _facts(row: Any, index: int, source: str) -> Facts:
-    if (
-        type(row) is list
-        and len(row) == 8
-        and all(type(value) is str for value in row[:4])
-        and (row[4] is None or type(row[4]) is str)
-        and type(row[5]) is str
-        and type(row[6]) is bool
-        and type(row[7]) is bool
-    ):
+    if type(row) is list and is_facts_row(row):
         return Facts._make(row)
     # One row per line after the header line: row ``index`` is on line ``index + 2``.
     raise SnapshotError(

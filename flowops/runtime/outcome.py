@@ -28,6 +28,18 @@ class Facts(NamedTuple):
     is_active: bool
 
 
+def is_facts_row(row: Any) -> bool:
+    """True if ``row`` (a list from a snapshot file, or a ``Facts``) has the right types."""
+    return (
+        len(row) == 8
+        and all(type(value) is str for value in row[:4])
+        and (row[4] is None or type(row[4]) is str)
+        and type(row[5]) is str
+        and type(row[6]) is bool
+        and type(row[7]) is bool
+    )
+
+
 @dataclass(frozen=True)
 class Check:
     """One condition behind a decision; ``fix`` says what to do when it fails."""

@@ -14,9 +14,10 @@ from collections.abc import Iterable, Iterator
 from itertools import groupby
 from operator import itemgetter
 
+from flowops.errors import LockfileError
 from flowops.lockfile import Lock, LockEntry
 from flowops.runtime.decision import conflict_warnings, decide, not_linked
-from flowops.runtime.outcome import Decision, Facts
+from flowops.runtime.outcome import Decision, Facts, is_facts_row
 
 
 class Snapshot:
@@ -71,25 +72,35 @@ def build(environment: str, facts: Iterable[Facts], warnings: Iterable[str] = ()
     return Snapshot(environment, groups, ordered, tuple(notes))
 
 
-def from_lock(lock: Lock, environment: str) -> Snapshot:
+def from_lock(lock: Lock, environment: str, source: str = "flows.lock") -> Snapshot:
     """Only entries linked to a traditional flow matter; reusable components are skipped."""
     entries = lock.environments.get(environment)
     if not entries:
         warning = f"flows.lock has no flows for environment {environment!r}; everything falls back"
         return build(environment, (), (warning,))
-    return build(environment, _facts(entries.items()))
+    return build(environment, _facts(entries.items(), environment, source))
 
 
-def _facts(entries: Iterable[tuple[str, LockEntry]]) -> Iterable[Facts]:
+def _facts(
+    entries: Iterable[tuple[str, LockEntry]], environment: str, source: str
+) -> Iterable[Facts]:
     for key, entry in entries:
-        if entry.flow_definition_name:
-            yield Facts(
-                entry.flow_definition_name,
-                key,
-                entry.name,
-                entry.flow_id,
-                entry.entry_screen,
-                entry.status,
-                entry.ever_published,
-                entry.is_active,
+        if entry.flow_definition_name in (None, ""):
+            continue  # a reusable component
+        facts = Facts(
+            entry.flow_definition_name,
+            key,
+            entry.name,
+            entry.flow_id,
+            entry.entry_screen,
+            entry.status,
+            entry.ever_published,
+            entry.is_active,
+        )
+        if not is_facts_row(facts):
+            raise LockfileError(
+                f"{source}: environments.{environment}.flows.{key} has a value of the wrong "
+                "type (expected strings for names, ids and status, true/false for flags)",
+                hint="restore it from git; flowops apply rewrites it",
             )
+        yield facts
