@@ -150,7 +150,7 @@ class FlowsModel:
             if other.waba_id == waba_id and other.name == name and other.id != own_id:
                 raise errors.invalid_parameter(
                     "Flow name is not unique",
-                    f"A flow named '{name}' already exists in this WhatsApp Business Account.",
+                    f"Flow name is not unique: '{name}' is used in this WhatsApp Business Account.",
                 )
 
     def _new_id(self) -> str:
