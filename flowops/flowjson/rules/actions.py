@@ -5,12 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from flowops.flowjson.findings import Finding
-from flowops.flowjson.rules.expressions import refs_in
 from flowops.flowjson.rules.facts import Act, Context, ScreenFacts
 from flowops.flowjson.rules.payloads import check_payload
+from flowops.flowjson.rules.pickers import check_pickers
 from flowops.problems import Severity
-
-PICKERS = frozenset({"PhotoPicker", "DocumentPicker"})
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -33,6 +31,8 @@ def check(ctx: Context) -> Iterator[Finding]:
                 )
             elif name == "navigate":
                 yield from _navigate(ctx, s, act)
+            if name in ("navigate", "complete", "data_exchange"):
+                yield from check_pickers(ctx, s, act, name)
 
 
 def _navigate(ctx: Context, s: ScreenFacts, act: Act) -> Iterator[Finding]:
@@ -63,24 +63,4 @@ def _navigate(ctx: Context, s: ScreenFacts, act: Act) -> Iterator[Finding]:
             "use 'complete' so the flow can end.",
             severity=Severity.WARNING,
         )
-    yield from _pickers(s, act)
     yield from check_payload(ctx, act, target)
-
-
-def _pickers(s: ScreenFacts, act: Act) -> Iterator[Finding]:
-    payload = act.action.get("payload")
-    if not isinstance(payload, dict):
-        return
-    for key, value in payload.items():
-        if not isinstance(value, str) or "${" not in value:
-            continue
-        for _expr, parts, _whole in refs_in(value):
-            name = parts[1] if parts[0] == "form" and len(parts) > 1 else None
-            comps = s.names.get(name or "", [])
-            if any(c.ctype in PICKERS for c in comps):
-                yield Finding(
-                    f"{act.pointer}/payload/{key}",
-                    "INVALID_ON_CLICK_ACTION_PAYLOAD",
-                    f"The value of {comps[0].ctype} '{name}' is not allowed in a navigate "
-                    "payload; read it on a later screen with ${screen.<ID>.form.<name>}.",
-                )

@@ -46,16 +46,19 @@ def resolve(data: dict[str, Any], parts: list[str]) -> tuple[dict[str, Any] | No
     """Schema at `parts` in a data model: (schema, "") or (None, reason); ({}, "") if unknown."""
     schema = data.get(parts[0])
     if not isinstance(schema, dict):
-        return None, f"'{parts[0]}' is not declared in the data model"
+        return None, f"'{parts[0]}' is not declared in the data model; declare it under `data`"
     for part in parts[1:]:
         if schema.get("type") == "array":
-            return None, f"'{part}' is defined in an array schema, which has no named fields"
+            return None, (
+                f"'{part}' is inside an array schema, whose elements cannot be addressed "
+                "by name; bind the whole array (for example as a data-source) instead"
+            )
         props = schema.get("properties")
         if not isinstance(props, dict):
             return {}, ""
         sub = props.get(part)
         if not isinstance(sub, dict):
-            return None, f"'{part}' is not declared in the data model"
+            return None, f"'{part}' is not declared in the data model; add it to `properties`"
         schema = sub
     return schema, ""
 

@@ -57,7 +57,7 @@ def _lookup(ctx: Context, s: ScreenFacts, parts: list[str]) -> tuple[str, dict[s
 def _data(s: ScreenFacts, path: list[str]) -> tuple[str, dict[str, Any]]:
     schema, reason = resolve(s.data, path)
     if schema is None:
-        return f"{reason}; declare it in the screen's `data`", {}
+        return reason, {}
     return "", schema
 
 
@@ -75,9 +75,12 @@ def _global(ctx: Context, s: ScreenFacts, parts: list[str]) -> tuple[str, dict[s
     target = ctx.by_id.get(parts[1])
     if target is None:
         return f"there is no screen '{parts[1]}' in this flow", {}
+    if target is s:
+        local = ".".join(parts[2:])
+        return f"a screen refers to itself with ${{{local}}}, not through ${{screen…}}", {}
     problem, schema = (_data if parts[2] == "data" else _form_path)(target, parts[3:])
     if problem:
-        return f"{problem} (screen '{target.sid}')", {}
+        return f"on screen '{target.sid}', {problem}", {}
     return "", schema
 
 
