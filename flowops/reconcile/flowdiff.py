@@ -14,7 +14,7 @@ from flowops.reconcile.hashing import metadata_sha256, metadata_summary
 from flowops.reconcile.naming import clone_name
 from flowops.reconcile.options import PlanOptions
 from flowops.reconcile.refresh import RemoteState
-from flowops.reconcile.screendiff import screen_diffs
+from flowops.reconcile.screendiff import screen_diffs, screen_list
 
 LIVE = frozenset({"PUBLISHED", "THROTTLED", "BLOCKED"})
 
@@ -96,7 +96,7 @@ def create(d: DesiredFlow, ctx: Context, reason: str, name: str | None = None) -
         None,
         after,
         irreversible=publish,
-        screens=screen_diffs(None, d.doc),
+        screens=screen_list(d.doc),
     )
 
 

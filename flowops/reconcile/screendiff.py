@@ -24,7 +24,14 @@ def screen_diffs(before: Any, after: Any) -> tuple[ScreenDiff, ...]:
     return tuple(out)
 
 
+def screen_list(doc: Any) -> tuple[ScreenDiff, ...]:
+    """For a new flow: the screens it adds, without a diff of every line."""
+    return tuple(ScreenDiff(name, "added", "") for name in _parts(doc) if name != TOP)
+
+
 def _parts(doc: Any) -> dict[str, Any]:
+    if doc is None:
+        return {}
     if not isinstance(doc, dict):
         return {TOP: doc}
     top = {k: v for k, v in doc.items() if k != "screens"}

@@ -7,6 +7,7 @@ diffs are cut first (then per-flow details) to stay under ``LIMIT`` characters.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from typing import Any
 
 from flowops.render.common import deferred, headline, irreversible_note, pending, summary_line
@@ -18,12 +19,22 @@ CUT_NOTE = (
 )
 
 
-def render_markdown(plan: dict[str, Any], *, color: bool = False, limit: int = LIMIT) -> str:
+def render_markdown(
+    plan: dict[str, Any],
+    *,
+    color: bool = False,
+    limit: int = LIMIT,
+    extras: Mapping[str, Mapping[str, str]] | None = None,
+) -> str:
+    """``extras[key]`` may add ``preview_url``/``preview_expires`` (always kept) and ``mermaid``
+    (a diagram, cut like diffs when the comment is too long)."""
     head = _head(plan)
     changes = pending(plan) + deferred(plan)
     budget = limit - len(head) - 400
-    full = [_details(c, diff=True) for c in changes]
-    body, cut = _fit(full, [_details(c, diff=False) for c in changes], budget)
+    more = extras or {}
+    full = [_details(c, diff=True, extra=more.get(c["key"], {})) for c in changes]
+    short = [_details(c, diff=False, extra=more.get(c["key"], {})) for c in changes]
+    body, cut = _fit(full, short, budget)
     note = CUT_NOTE.format(n=cut[1], what=cut[0], limit=limit) if cut[1] else ""
     return "\n".join(p for p in (head, body, note) if p) + "\n"
 
@@ -83,15 +94,19 @@ def _head(plan: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def _details(change: dict[str, Any], *, diff: bool) -> str:
+def _details(change: dict[str, Any], *, diff: bool, extra: Mapping[str, str]) -> str:
     warn = " ⚠️" if change["irreversible"] else ""
     lines = [f"<details><summary><code>{_esc(headline(change))}</code>{warn}</summary>", ""]
     note = irreversible_note(change)
     if note:
         lines += [f"⚠️ {note}", ""]
     lines += [f"- {_esc(r)}" for r in change["reasons"]]
+    lines += _extra_lines(extra, diff)
+    bare = [s["screen"] for s in change["screens"] if not s["diff"]]
+    if bare:
+        lines += ["", f"Screens: {_esc(', '.join(bare))}"]
     if diff:
-        for screen in change["screens"]:
+        for screen in (s for s in change["screens"] if s["diff"]):
             lines += [
                 "",
                 f"Screen `{screen['screen']}` ({screen['kind']}):",
@@ -100,11 +115,23 @@ def _details(change: dict[str, Any], *, diff: bool) -> str:
                 screen["diff"].replace("```", "`\u200b``"),
                 "```",
             ]
-    elif change["screens"]:
-        names = ", ".join(s["screen"] for s in change["screens"])
+    elif any(s["diff"] for s in change["screens"]):
+        names = ", ".join(s["screen"] for s in change["screens"] if s["diff"])
         lines += ["", f"Screens changed: {_esc(names)} (diff cut)"]
     lines += ["", "</details>"]
     return "\n".join(lines)
+
+
+def _extra_lines(extra: Mapping[str, str], diff: bool) -> list[str]:
+    lines = []
+    if extra.get("preview_url"):
+        expires = (
+            f" (link expires {extra['preview_expires']})" if extra.get("preview_expires") else ""
+        )
+        lines += ["", f"[Preview on WhatsApp]({extra['preview_url']}){expires}"]
+    if diff and extra.get("mermaid"):
+        lines += ["", "```mermaid", extra["mermaid"].rstrip("\n"), "```"]
+    return lines
 
 
 def _esc(text: str) -> str:

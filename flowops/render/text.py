@@ -42,7 +42,10 @@ def _block(change: dict[str, Any], color: bool, diff: bool = True) -> list[str]:
     lines = [_paint(head, color)]
     lines += [f"    {reason}" for reason in change["reasons"]]
     if diff:
-        for screen in change["screens"]:
+        bare = [s["screen"] for s in change["screens"] if not s["diff"]]
+        if bare:
+            lines.append(f"    screens: {', '.join(bare)}")
+        for screen in (s for s in change["screens"] if s["diff"]):
             lines.append(f"    screen {screen['screen']} ({screen['kind']}):")
             lines += [
                 _paint_diff(f"      {line}", line, color) for line in screen["diff"].splitlines()

@@ -1,0 +1,105 @@
+"""``flowops apply [PLAN]``: show the plan, confirm, then make only those changes on Meta."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from flowops.cli import cli
+from flowops.cli.context import CliContext
+from flowops.cli.plan import env_option, make_plan, prepare, selection_options, use_color
+from flowops.connect import open_environment
+from flowops.errors import FlowopsError, StalePlanError
+from flowops.graph.types import FlowsAPI
+from flowops.reconcile import engine
+from flowops.reconcile.actions import Plan
+from flowops.reconcile.apply import ApplyResult
+from flowops.reconcile.budget import CountingAPI
+from flowops.render import RENDERERS
+from flowops.report import Report, render_text
+
+
+@cli.command()
+@click.argument("plan_file", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@env_option
+@click.option("--auto-approve", is_flag=True, help="Apply without asking for confirmation.")
+@selection_options
+@click.pass_obj
+def apply(
+    obj: CliContext,
+    plan_file: Path | None,
+    env: str,
+    auto_approve: bool,
+    flows: tuple[str, ...],
+    publish: bool,
+    force: bool,
+    prune: bool,
+) -> int:
+    """Apply the changes `flowops plan` shows (or exactly those saved in PLAN_FILE)."""
+    saved = load_plan(plan_file) if plan_file else None
+    project = prepare(obj, saved.env if saved else env)
+    with open_environment(project.root, project.env) as conn:
+        current = saved or make_plan(project, conn.api, flows, publish, force, prune)
+        click.echo(RENDERERS["text"](current.to_dict(), color=use_color()), nl=False)
+        if not current.has_changes:
+            return 0
+        if saved is None:
+            confirm(auto_approve)
+        result, calls = engine.apply(
+            project,
+            current,
+            conn.api,
+            saved=saved is not None,
+            progress=lambda line: click.echo(line, err=True),
+        )
+    return report(result, calls)
+
+
+def load_plan(path: Path) -> Plan:
+    try:
+        return Plan.from_dict(json.loads(path.read_text(encoding="utf-8")))
+    except OSError as exc:
+        raise FlowopsError(f"{path}: cannot read the plan ({exc.strerror})") from None
+    except (ValueError, KeyError, TypeError) as exc:
+        raise StalePlanError(
+            f"{path}: not a flowops plan ({exc})", hint="save one with `flowops plan --out FILE`"
+        ) from None
+
+
+def confirm(auto_approve: bool) -> None:
+    if auto_approve:
+        return
+    if not sys.stdin.isatty():
+        raise FlowopsError(
+            "apply needs confirmation, but stdin is not a terminal",
+            hint="review the plan above and rerun with --auto-approve",
+        )
+    if not click.confirm("Apply these changes to Meta?", default=False):
+        raise FlowopsError("apply cancelled; nothing was changed")
+
+
+def report(result: ApplyResult, calls: CountingAPI) -> int:
+    for failure in result.failed:
+        click.echo(f"Error: {failure.key}: {failure.message}", err=True)
+        if failure.problems:
+            click.echo(render_text(Report(list(failure.problems))), err=True, nl=False)
+    if result.skipped:
+        click.echo(
+            f"Not started: {', '.join(sorted(result.skipped))} (run apply again to continue).",
+            err=True,
+        )
+    if result.stopped:
+        click.echo(f"Stopped: {result.stopped}", err=True)
+    click.echo(
+        f"Apply {'complete' if result.ok else 'finished with errors'}: "
+        f"{len(result.done)} flow(s) changed, {len(result.failed)} failed; "
+        f"{calls.total} Graph API call(s), {calls.writes} write(s).",
+        err=True,
+    )
+    return 0 if result.ok else 1
+
+
+__all__ = ["FlowsAPI", "apply"]

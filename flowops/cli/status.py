@@ -1,0 +1,62 @@
+"""``flowops status``: per flow, synced? published? linked? would the runtime use it?"""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from flowops import lockfile
+from flowops.cli import cli
+from flowops.cli.context import CliContext
+from flowops.cli.plan import env_option, problems_shown
+from flowops.connect import open_environment
+from flowops.reconcile import engine
+from flowops.reconcile.desired import load_desired
+from flowops.reconcile.refresh import list_remote
+from flowops.reconcile.status import StatusRow, status_rows
+
+
+@cli.command()
+@env_option
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@click.option("--refresh", is_flag=True, help="Also read Meta's current status (one paged list).")
+@click.pass_obj
+def status(obj: CliContext, env: str, fmt: str, refresh: bool) -> int:
+    """What the lock says about each flow, and whether the chatbot would use it."""
+    with problems_shown():
+        project = engine.open_project(obj.manifest_path, env)
+    entries = lockfile.load(project.lock_path).entries(env)
+    desired = load_desired(project.manifest, project.specs)
+    catalogue = project.manifest.traditional_flows or None
+    remote = None
+    if refresh:
+        with open_environment(project.root, project.env) as conn:
+            remote = list_remote(conn.api)
+    rows = status_rows(desired, entries, catalogue, remote)
+    if fmt == "json":
+        click.echo(
+            json.dumps(
+                {"format_version": 1, "env": env, "flows": [r.to_dict() for r in rows]}, indent=2
+            )
+        )
+    else:
+        click.echo("\n".join(_text(r) for r in rows) or "No flows.")
+    return 0
+
+
+def _text(row: StatusRow) -> str:
+    yes = {True: "yes", False: "no", None: "unknown"}
+    link = row.linked_to or "(none)"
+    if row.linked_to and row.link_exists is not None:
+        link += "" if row.link_exists else " (NOT in the traditional flow catalogue)"
+    lines = [
+        f"{row.key}  [{row.status}]  flow id {row.flow_id or '-'}  name {row.name}",
+        f"    linked to: {link}; active: {yes[row.active]}; in sync with git: "
+        f"{yes[row.in_sync]}" + ("" if row.in_manifest else "; not in flows.yaml"),
+        f"    runtime would use it: {yes[row.usable]}, because {row.because}"
+        + ("  ⚠" if row.flagged else ""),
+    ]
+    return "\n".join(lines)
