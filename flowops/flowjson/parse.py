@@ -44,7 +44,7 @@ def _no_duplicates(pairs: list[tuple[str, object]]) -> dict[str, object]:
 
 def loads(text: str) -> object:
     """``json.loads`` that rejects duplicate keys (``DuplicateKeyError``) and NaN/Infinity."""
-    return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_reject_constant)
+    return _DECODER.decode(text)
 
 
 class ConstantError(ValueError):
@@ -57,3 +57,6 @@ class ConstantError(ValueError):
 
 def _reject_constant(name: str) -> object:
     raise ConstantError(name)
+
+
+_DECODER = json.JSONDecoder(object_pairs_hook=_no_duplicates, parse_constant=_reject_constant)

@@ -44,11 +44,20 @@ class SourceMap:
         return self.line_col(table.get(pointer, 0))
 
 
-def scan(text: str) -> SourceMap:
-    """Map a document's pointers to offsets; stops quietly at the first syntax error."""
+class _Found(Exception):
+    """Every wanted pointer has been seen: the rest of the text need not be scanned."""
+
+
+def scan(text: str, wanted: set[str] | None = None) -> SourceMap:
+    """Map pointers to offsets (all of them, or until ``wanted`` are all seen).
+
+    Stops quietly at the first syntax error, keeping what was found so far.
+    """
     source = SourceMap(text)
-    with contextlib.suppress(IndexError, ValueError):
-        _Scanner(text, source).value(_skip(text, 0), "")
+    with contextlib.suppress(IndexError, ValueError, _Found):
+        _Scanner(text, source, set(wanted) if wanted is not None else None).value(
+            _skip(text, 0), ""
+        )
     return source
 
 
@@ -58,12 +67,17 @@ def _skip(text: str, pos: int) -> int:
 
 
 class _Scanner:
-    def __init__(self, text: str, source: SourceMap) -> None:
+    def __init__(self, text: str, source: SourceMap, wanted: set[str] | None) -> None:
         self.text = text
         self.source = source
+        self.wanted = wanted
 
     def value(self, pos: int, pointer: str) -> int:
         self.source.values[pointer] = pos
+        if self.wanted is not None:
+            self.wanted.discard(pointer)
+            if not self.wanted:
+                raise _Found
         char = self.text[pos]
         if char == "{":
             return self.obj(pos + 1, pointer)

@@ -46,10 +46,12 @@ def validate_document(
     findings = check(doc, will_publish)
     if not findings:
         return []
-    return to_problems(findings, scan(text.removeprefix("\ufeff")), file)
+    wanted = {f.pointer for f in findings}
+    return to_problems(findings, scan(text.removeprefix("\ufeff"), wanted), file)
 
 
-def check(doc: object, will_publish: bool | None = None) -> list[Finding]:
+def check(doc: object, will_publish: bool | None = None, *, rules: bool = True) -> list[Finding]:
+    """Findings without positions; ``rules=False`` checks only version and structure."""
     if not isinstance(doc, dict):
         message = f"a Flow JSON document must be a JSON object, not {_kind(doc)}"
         return [Finding("", INVALID, message, hint='Start the file with { "version": ... }.')]
@@ -57,7 +59,8 @@ def check(doc: object, will_publish: bool | None = None) -> list[Finding]:
     if version is None:
         return findings
     structure = [] if validators.fast(version).is_valid(doc) else explain(doc, version)
-    return _unique(findings + structure + run_rules_if_sound(doc, version, structure))
+    semantic = run_rules_if_sound(doc, version, structure) if rules else []
+    return _unique(findings + structure + semantic)
 
 
 def explain(doc: dict[str, object], version: Version) -> list[Finding]:
