@@ -19,6 +19,10 @@ FLOW_STATE_CODES = range(139000, 139100)
 HINTS = {
     190: "The access token is invalid or expired. Create a new System User token with "
     "whatsapp_business_management and whatsapp_business_messaging on this WABA.",
+    10: "The token lacks permission for this WhatsApp Business Account "
+    "(needs whatsapp_business_management on it).",
+    200: "The token lacks permission for this WhatsApp Business Account "
+    "(needs whatsapp_business_management on it).",
     4: "Meta's app-level rate limit was reached; wait and run again.",
     80007: "This WhatsApp Business Account reached its rate limit; wait and run again.",
     80008: "Too many calls to this WhatsApp Business Account; wait and run again.",
@@ -27,6 +31,10 @@ HINTS = {
     139002: "Publishing failed; read Meta's message above and fix the Flow or its endpoint.",
     139004: "Published Flows cannot be deleted; deprecate the Flow instead.",
 }
+TRANSPORT_HINT = (
+    "Meta gave no usable answer; check the network (or Meta's status page) and run again: "
+    "apply records each finished step, so a rerun continues where this one stopped."
+)
 
 
 class GraphError(FlowopsError):
@@ -124,7 +132,7 @@ class TransportError(GraphError):
     def __init__(
         self, message: str, *, reason: str, request_sent: bool = True, http_status: int = 0
     ) -> None:
-        super().__init__(message, http_status=http_status)
+        super().__init__(message, http_status=http_status, hint=TRANSPORT_HINT)
         self.reason = reason
         self.request_sent = request_sent
 
