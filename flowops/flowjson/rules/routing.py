@@ -39,14 +39,20 @@ def check(ctx: Context) -> Iterator[Finding]:
                 return pointer_join("/routing_model", sid)
             return f"{ctx.by_id[sid].pointer}/id"
 
-        yield from _graph(edges, order, where, strict)
+        yield from _graph(edges, order, where, strict, connectivity=not found)
         yield from shape(ctx, model, edges, navigate, strict)
     else:
         edges = {sid: [t for t, _ in targets] for sid, targets in navigate.items()}
         order = list(ctx.by_id)
+        sound = not _unknown_targets(ctx)  # else a typo would also "disconnect" its target
         yield from _graph(
-            edges, order, lambda sid: f"{ctx.by_id[sid].pointer}/id", Severity.WARNING
+            edges, order, lambda sid: f"{ctx.by_id[sid].pointer}/id", Severity.WARNING, sound
         )
+
+
+def _unknown_targets(ctx: Context) -> bool:
+    targets = (navigate_target(a.action) for s in ctx.screens for a in s.actions)
+    return any(t is not None and t not in ctx.by_id for t in targets)
 
 
 def navigate_pointers(ctx: Context) -> dict[str, list[tuple[str, str]]]:
@@ -96,7 +102,11 @@ def _model_edges(ctx: Context, model: dict[str, Any]) -> tuple[Edges, list[Findi
 
 
 def _graph(
-    edges: Edges, order: list[str], where: Callable[[str], str], strict: Severity
+    edges: Edges,
+    order: list[str],
+    where: Callable[[str], str],
+    strict: Severity,
+    connectivity: bool,
 ) -> Iterator[Finding]:
     for sid, targets in edges.items():
         if len(targets) > MAX_BRANCHES:
@@ -125,7 +135,8 @@ def _graph(
             f"Loop detected between screens {' -> '.join(cycle)}; routes may only go forward.",
             severity=strict,
         )
-    yield from _unreachable(order, edges, starts[0], where, strict)
+    if connectivity:
+        yield from _unreachable(order, edges, starts[0], where, strict)
 
 
 def _unreachable(
