@@ -209,7 +209,6 @@ def test_new_user_typo_in_a_component_property(tmp_path: Path) -> None:
     assert "lable" in line
 
 
-@CONSEQUENCE
 def test_new_user_navigate_to_a_missing_screen(tmp_path: Path) -> None:
     flow = FLOW.replace('"name": "CONFIRM"}', '"name": "CONFIRMED"}')
     result = run(project(tmp_path, flow=flow))
