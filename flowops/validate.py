@@ -36,10 +36,18 @@ def validate_paths(
     paths: Sequence[Path], manifest_path: Path, *, env: str | None = None, strict: bool = False
 ) -> Report:
     """Each path alone: a YAML path is a manifest, anything else a Flow JSON file."""
-    reports = [_validate_path(path, manifest_path, env, strict) for path in paths]
-    problems = [p for report in reports for p in report.problems]
+    reports = [_validate_path(path, manifest_path, env, strict) for path in _unique(paths)]
+    problems = list(dict.fromkeys(p for report in reports for p in report.problems))
     flows = sum(r.flows for r in reports)
     return Report(problems, flows=flows, files=sum(r.files for r in reports))
+
+
+def _unique(paths: Sequence[Path]) -> list[Path]:
+    """A file named twice (or a manifest and its catalogue) is checked once."""
+    seen: dict[Path, Path] = {}
+    for path in paths:
+        seen.setdefault(path.resolve(), path)
+    return list(seen.values())
 
 
 def _validate_path(path: Path, manifest_path: Path, env: str | None, strict: bool) -> Report:

@@ -155,6 +155,26 @@ def test_yaml_path_validates_that_manifest(tmp_path: Path) -> None:
     assert "flows.yaml:1:10: error MANIFEST_VERSION" in result.output
 
 
+def test_catalogue_path_validates_the_project(tmp_path: Path) -> None:
+    manifest = MANIFEST.replace("[ask_flow]", "catalogue.yaml")
+    root = project(tmp_path, manifest)
+    (root / "catalogue.yaml").write_text("- other_flow\n", encoding="utf-8")
+    result = run(root, str(root / "catalogue.yaml"), "--strict")
+    assert result.exit_code == 1
+    assert "Traditional flow 'ask_flow' not found" in result.output
+
+
+def test_manifest_and_its_flow_file_named_together_report_each_problem_once(
+    tmp_path: Path,
+) -> None:
+    root = project(tmp_path, flow=FLOW.replace('"version": "7.3"', '"version": 7.3'))
+    flow = str(root / "whatsapp_flows" / "ask.json")
+    result = run(root, str(root / "flows.yaml"), flow, flow)
+    assert result.exit_code == 1
+    assert len(problem_lines(result)) == len(set(problem_lines(result))) > 0
+    assert result.output.rstrip().endswith("1 error in 1 file")
+
+
 def test_missing_manifest_tells_how_to_start(tmp_path: Path) -> None:
     result = run(tmp_path)
     assert result.exit_code == 1
