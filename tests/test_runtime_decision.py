@@ -147,3 +147,12 @@ def test_environments_are_separate() -> None:
     assert isinstance(result, Fallback)
     assert result.key == "tour_inquiry"
     assert "never published" in result.reason
+
+
+def test_fixes_name_the_environment_to_apply(production: Snapshot) -> None:
+    inactive = production.resolve("inactive_tf")
+    assert inactive.checks[1].fix == (
+        "set is_active: true for inactive in flows.yaml and run flowops apply --env production"
+    )
+    unlinked = production.resolve("nothing_tf")
+    assert unlinked.checks[0].fix.endswith("run flowops apply --env production")

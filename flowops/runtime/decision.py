@@ -13,33 +13,34 @@ from collections.abc import Sequence
 
 from flowops.runtime.outcome import Check, Decision, Facts, Fallback, Resolution
 
-APPLY = "and run flowops apply"
+
+def apply_command(environment: str) -> str:
+    """How to apply flows.yaml to ``environment``, for the ``fix`` texts."""
+    return f"flowops apply --env {environment}" if environment else "flowops apply"
 
 
-def not_linked(traditional: str) -> Fallback:
+def not_linked(traditional: str, apply: str = "flowops apply") -> Fallback:
     check = Check(
         "linked",
         False,
         f"no WhatsApp Flow is linked to {traditional!r}",
         f"set flow_definition_name: {traditional} on the flow that replaces it "
-        f"in flows.yaml {APPLY}",
+        f"in flows.yaml and run {apply}",
     )
     return Fallback(traditional, check.detail, (check,))
 
 
-def decide(traditional: str, candidates: Sequence[Facts]) -> Decision:
+def decide(traditional: str, candidates: Sequence[Facts], apply: str = "flowops apply") -> Decision:
     """Decide for one traditional flow from every lock entry linked to it (any order)."""
-    if len(candidates) < 2:
-        return _decide_one(traditional, candidates[0]) if candidates else not_linked(traditional)
+    if not candidates:
+        return not_linked(traditional, apply)
+    if len(candidates) == 1:
+        return _outcome(traditional, candidates[0], assess(candidates[0], apply), ())
     ordered = sorted(candidates, key=lambda facts: facts.key)
     warnings = conflict_warnings(traditional, ordered)
-    assessed = [(facts, assess(facts)) for facts in ordered]
+    assessed = [(facts, assess(facts, apply)) for facts in ordered]
     facts, checks = min(assessed, key=lambda pair: -_passed_prefix(pair[1]))
     return _outcome(traditional, facts, checks, warnings)
-
-
-def _decide_one(traditional: str, facts: Facts) -> Decision:
-    return _outcome(traditional, facts, assess(facts), ())
 
 
 def _outcome(
@@ -63,13 +64,13 @@ def conflict_warnings(traditional: str, ordered: Sequence[Facts]) -> tuple[str, 
     )
 
 
-def assess(facts: Facts) -> tuple[Check, ...]:
+def assess(facts: Facts, apply: str = "flowops apply") -> tuple[Check, ...]:
     """Every check for one candidate, evaluated independently so all failures show."""
     return (
         Check("linked", True, f"flow {facts.key!r} replaces {facts.traditional_flow}"),
-        _active(facts),
-        _synced(facts),
-        _servable(facts),
+        _active(facts, apply),
+        _synced(facts, apply),
+        _servable(facts, apply),
     )
 
 
@@ -92,54 +93,58 @@ SERVABLE = {
 SERVABLE_EDIT = Check("servable", True, "DRAFT with a published version (an edit is pending)")
 
 
-def _active(facts: Facts) -> Check:
+def _active(facts: Facts, apply: str) -> Check:
     if facts.is_active:
         return ACTIVE
     return Check(
         "active",
         False,
         f"flow {facts.key!r} is not active (is_active: false)",
-        f"set is_active: true for {facts.key} in flows.yaml {APPLY}",
+        f"set is_active: true for {facts.key} in flows.yaml and run {apply}",
     )
 
 
-def _synced(facts: Facts) -> Check:
+def _synced(facts: Facts, apply: str) -> Check:
     if facts.flow_id:
         return Check("synced", True, f"Meta flow id {facts.flow_id}")
     return Check(
         "synced",
         False,
         f"flow {facts.key!r} has no Meta flow id in flows.lock",
-        "run flowops apply to create it on Meta",
+        f"run {apply} to create it on Meta",
     )
 
 
-def _servable(facts: Facts) -> Check:
+def _servable(facts: Facts, apply: str) -> Check:
     status = facts.status
     if status in SERVABLE:
         return SERVABLE[status]
     if status == "DRAFT" and facts.ever_published:
         return SERVABLE_EDIT
-    return Check("servable", False, *_unservable(facts.key, status, facts.traditional_flow))
+    return Check("servable", False, *_unservable(facts, apply))
 
 
-def _unservable(key: str, status: str, traditional: str) -> tuple[str, str]:
+def _unservable(facts: Facts, apply: str) -> tuple[str, str]:
+    key, status = facts.key, facts.status
     if status == "DRAFT":
-        return (f"flow {key!r} was never published (DRAFT)", f"set publish: true for {key} {APPLY}")
+        return (
+            f"flow {key!r} was never published (DRAFT)",
+            f"set publish: true for {key} and run {apply}",
+        )
     if status == "BLOCKED":
         return (
             f"flow {key!r} is BLOCKED by Meta: it cannot be sent or opened",
             "fix its endpoint (WhatsApp Manager shows its health); Meta unblocks it "
-            "automatically and the next flowops apply records the new status",
+            f"automatically and the next {apply} records the new status",
         )
     if status == "DEPRECATED":
         return (
             f"flow {key!r} is DEPRECATED and can never be sent again",
-            f"link a new WhatsApp Flow to {traditional} in flows.yaml {APPLY}",
+            f"link a new WhatsApp Flow to {facts.traditional_flow} in flows.yaml and run {apply}",
         )
     return (
         f"flow {key!r} has status {status!r}, unknown to this flowops",
-        "upgrade flowops, or run flowops apply to refresh flows.lock",
+        f"upgrade flowops, or run {apply} to refresh flows.lock",
     )
 
 

@@ -16,14 +16,14 @@ from operator import itemgetter
 
 from flowops.errors import LockfileError
 from flowops.lockfile import Lock, LockEntry
-from flowops.runtime.decision import conflict_warnings, decide, not_linked
+from flowops.runtime.decision import apply_command, conflict_warnings, decide, not_linked
 from flowops.runtime.outcome import Decision, Facts, is_facts_row
 
 
 class Snapshot:
     """Decisions for one environment, plus the facts they come from (for export)."""
 
-    __slots__ = ("_decided", "_groups", "environment", "facts", "warnings")
+    __slots__ = ("_apply", "_decided", "_groups", "environment", "facts", "warnings")
 
     def __init__(
         self,
@@ -37,6 +37,7 @@ class Snapshot:
         self.warnings = warnings
         self._groups = groups
         self._decided: dict[str, Decision] = {}
+        self._apply = apply_command(environment)
 
     def resolve(self, traditional: str) -> Decision:
         decision = self._decided.get(traditional)
@@ -45,8 +46,8 @@ class Snapshot:
     def _decide(self, traditional: str) -> Decision:
         group = self._groups.get(traditional)
         if group is None:
-            return not_linked(traditional)  # not memoised: unknown names are unbounded
-        decision = decide(traditional, group)
+            return not_linked(traditional, self._apply)  # not memoised: unknown names are unbounded
+        decision = decide(traditional, group, self._apply)
         self._decided[traditional] = decision
         return decision
 
