@@ -9,6 +9,7 @@ from pathlib import Path
 
 from flowops.errors import ConfigError
 from flowops.manifest import flows_for, load_with_problems
+from flowops.manifest.files import usable_flow_files
 from flowops.manifest.model import FlowSpec, Manifest
 from flowops.problems import Problem, Severity
 from flowops.report import Report
@@ -22,7 +23,7 @@ def validate_project(
     """The manifest and every flow file it names (``will_publish`` from the manifest)."""
     manifest, problems = load_with_problems(manifest_path, strict=strict)
     if manifest is None:
-        return Report(problems, flows=0, files=1)
+        return _without_manifest(manifest_path, problems, strict)
     envs = _environments(manifest, env)
     by_file = _specs_by_file(manifest, envs)
     for file, specs in by_file.items():
@@ -30,6 +31,14 @@ def validate_project(
         problems += validate_flow_file(manifest.root / file, file, will_publish=will_publish)
         problems += _endpoint_warnings(manifest, file, envs)
     return _finish(problems, strict, flows=len(by_file), files=1 + len(by_file))
+
+
+def _without_manifest(manifest_path: Path, problems: list[Problem], strict: bool) -> Report:
+    """Still check the flow files the broken manifest names, so one run shows everything."""
+    files = usable_flow_files(manifest_path)
+    for file in files:
+        problems += validate_flow_file(manifest_path.parent / file, file, will_publish=None)
+    return _finish(problems, strict, flows=len(files), files=1 + len(files))
 
 
 def validate_paths(

@@ -97,6 +97,15 @@ def test_warning_alone_exits_zero_but_strict_fails(tmp_path: Path) -> None:
     assert "flows.yaml:6:27: error MANIFEST_TRADITIONAL_FLOW_NOT_FOUND" in strict.output
 
 
+def test_flow_files_are_checked_even_when_the_manifest_has_errors(tmp_path: Path) -> None:
+    manifest = MANIFEST + "  b: {file: whatsapp_flows/ask.json, publish: maybe}\n"
+    root = project(tmp_path, manifest, flow=FLOW.replace('"version": "7.3"', '"version": 7.3'))
+    result = run(root)
+    assert result.exit_code == 1
+    files = {line.split(":")[0] for line in problem_lines(result)}
+    assert files == {"flows.yaml", "whatsapp_flows/ask.json"}
+
+
 def test_json_format(tmp_path: Path) -> None:
     result = run(project(tmp_path, MANIFEST.replace("ask:\n", "Ask:\n")), "--format", "json")
     assert result.exit_code == 1

@@ -7,6 +7,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from flowops.manifest.source import Source, did_you_mean
 from flowops.problems import Problem
+from flowops.yamlsource import YamlSyntaxError, parse
 
 
 def file_problems(src: Source, root: Path) -> list[Problem]:
@@ -23,6 +24,19 @@ def file_problems(src: Source, root: Path) -> list[Problem]:
             if problem is not None:
                 problems.append(problem)
     return problems
+
+
+def usable_flow_files(path: Path) -> list[str]:
+    """Flow files a manifest names that exist inside the repository, even if it has errors."""
+    try:
+        src = Source(path.name, parse(path.read_text(encoding="utf-8")))
+    except (OSError, UnicodeDecodeError, YamlSyntaxError):
+        return []
+    flows = src.doc.data.get("flows") if isinstance(src.doc.data, dict) else None
+    files = [f.get("file") for f in flows.values() if isinstance(f, dict)] if flows else []
+    root, real_root = path.parent, path.parent.resolve()
+    usable = (f for f in files if isinstance(f, str) and f)
+    return sorted({f for f in usable if _check(src, "", f, root, real_root) is None})
 
 
 def _check(src: Source, pointer: str, file: str, root: Path, real_root: Path) -> Problem | None:
