@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from flowops.flowjson.findings import Finding, pointer_join
+from flowops.flowjson.findings import pointer_join
+from flowops.flowjson.rules.branches import if_findings, merge_max, switch_findings
 from flowops.flowjson.rules.facts import Act, Comp, Ref, ScreenFacts
 
 _STRUCTURAL = frozenset({"children", "then", "else", "cases"})
-MAX_DEPTH = 3  # If/Switch nesting
 
 
 def collect(doc: dict[str, Any]) -> list[ScreenFacts]:
@@ -42,12 +42,6 @@ def _screen(index: int, screen: dict[str, Any]) -> ScreenFacts:
         ptr = f"{facts.pointer}/layout/children"
         facts.counts = _Walker(facts).children(layout.get("children"), ptr, 0, False, False)
     return facts
-
-
-def _merge_max(into: dict[str, int], other: dict[str, int]) -> None:
-    for key, value in other.items():
-        if value > into.get(key, 0):
-            into[key] = value
 
 
 class _Walker:
@@ -104,24 +98,10 @@ class _Walker:
                 counts[key] = counts.get(key, 0) + value
 
     def _if(self, node: dict[str, Any], ptr: str, depth: int, in_form: bool) -> dict[str, int]:
-        if depth > MAX_DEPTH:
-            self._finding(
-                ptr,
-                "MAX_IF_NESTING",
-                f"If/Switch components can be nested at most {MAX_DEPTH} deep; "
-                "flatten this condition.",
-            )
         then = self.children(node.get("then"), f"{ptr}/then", depth, in_form, True)
         other = self.children(node.get("else"), f"{ptr}/else", depth, in_form, True)
-        if (then.get("Footer", 0) > 0) != (other.get("Footer", 0) > 0):
-            self._finding(
-                ptr,
-                "MISSING_FOOTER_IN_IF_ELSE_BRANCHES",
-                "A Footer in one branch of this If must also be in the other; "
-                "add an `else` branch with its own Footer.",
-            )
-        self._nested_footer(then, other, ptr, depth)
-        _merge_max(then, other)
+        self.facts.findings.extend(if_findings(ptr, depth, then, other))
+        merge_max(then, other)
         return then
 
     def _switch(self, node: dict[str, Any], ptr: str, depth: int, in_form: bool) -> dict[str, int]:
@@ -132,29 +112,10 @@ class _Walker:
         with_footer = 0
         for key, items in cases.items():
             sub = self.children(items, _join(f"{ptr}/cases", key), depth, in_form, True)
-            with_footer += sub.get("Footer", 0) > 0
-            _merge_max(merged, sub)
-        if 0 < with_footer < len(cases):
-            self._finding(
-                ptr,
-                "MISSING_FOOTER_IN_SWITCH_BRANCHES",
-                "A Footer in one case of this Switch must be in every case; "
-                "add a Footer to the other cases.",
-            )
-        self._nested_footer(merged, {}, ptr, depth)
+            with_footer += bool(sub.get("Footer"))
+            merge_max(merged, sub)
+        self.facts.findings.extend(switch_findings(ptr, depth, with_footer, len(cases), merged))
         return merged
-
-    def _nested_footer(self, a: dict[str, int], b: dict[str, int], ptr: str, depth: int) -> None:
-        if depth > 1 and (a.get("Footer", 0) or b.get("Footer", 0)):
-            self._finding(
-                ptr,
-                "INVALID_PROPERTY_VALUE",
-                "A Footer may sit inside an If or Switch only at the first level; "
-                "move it to the outer branch.",
-            )
-
-    def _finding(self, ptr: str, code: str, message: str) -> None:
-        self.facts.findings.append(Finding(ptr, code, message))
 
     def _props(self, comp: Comp) -> None:
         for key, value in comp.node.items():
