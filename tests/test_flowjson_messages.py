@@ -111,3 +111,13 @@ def test_garbage_input_never_raises() -> None:
     for text in ["", "   ", "null", "{", '"x"', "[]", "{}", b"\xff", '{"version": "7.3"}']:
         problems = validate_text(text)
         assert problems and all(p.is_error for p in problems), text
+
+
+def test_absurdly_deep_nesting_is_reported_not_raised() -> None:
+    inner: dict[str, Any] = {"type": "TextBody", "txt": "x"}
+    for _ in range(200):
+        inner = {"type": "If", "condition": "${data.a}", "then": [inner]}
+    doc = copy.deepcopy(BASE)
+    doc["screens"][0]["layout"]["children"].insert(0, inner)
+    problems = validate_text(json.dumps(doc))
+    assert problems and problems[0].is_error

@@ -109,13 +109,15 @@ def _min_length(error: ValidationError, ctx: Context) -> list[Finding]:
 
 
 def _min_items(error: ValidationError, ctx: Context) -> list[Finding]:
-    count = error.validator_value
-    if (ctx.path and ctx.path[-1] in ("then", "else", "children")) or isinstance(
-        error.instance, dict
-    ):
+    if ctx.path and ctx.path[-1] in ("then", "else", "children"):
         message = f"{ctx.name()} must contain at least one component"
         return [Finding(ctx.pointer, "INVALID_PROPERTY_VALUE", message)]
-    message = f"{ctx.name()} needs at least {count} item(s)"
+    message = f"{ctx.name()} needs at least {error.validator_value} item(s)"
+    return [Finding(ctx.pointer, "MIN_ITEMS_REQUIRED", message)]
+
+
+def _min_properties(error: ValidationError, ctx: Context) -> list[Finding]:
+    message = f"{ctx.name()} needs at least {error.validator_value} entry"
     return [Finding(ctx.pointer, "MIN_ITEMS_REQUIRED", message)]
 
 
@@ -142,6 +144,6 @@ _HANDLERS: dict[str, Callable[[ValidationError, Context], list[Finding]]] = {
     "maxLength": _max_length,
     "minLength": _min_length,
     "minItems": _min_items,
-    "minProperties": _min_items,
+    "minProperties": _min_properties,
     "maxItems": _max_items,
 }

@@ -54,7 +54,7 @@ def scan(text: str, wanted: set[str] | None = None) -> SourceMap:
     Stops quietly at the first syntax error, keeping what was found so far.
     """
     source = SourceMap(text)
-    with contextlib.suppress(IndexError, ValueError, _Found):
+    with contextlib.suppress(IndexError, ValueError, RecursionError, _Found):
         _Scanner(text, source, set(wanted) if wanted is not None else None).value(
             _skip(text, 0), ""
         )

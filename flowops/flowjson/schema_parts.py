@@ -6,6 +6,7 @@ from typing import Any
 
 from flowops.flowjson import catalog
 from flowops.flowjson.catalog import Prop
+from flowops.flowjson.catalog_items import ITEMS
 from flowops.flowjson.findings import Version
 
 Schema = dict[str, Any]
@@ -54,6 +55,7 @@ _FIXED: dict[str, Schema] = {
     "rich_text": {"type": ["string", "array"], "items": {"type": "string"}},
     "condition": {"type": ["string", "boolean"]},
     "components": ref("components"),
+    "components_nonempty": {**ref("components"), "minItems": 1},
     "cases": {"type": "object", "minProperties": 1, "additionalProperties": ref("components")},
     "data_source": _list("data_source_item"),
     "list_items": _list("list_item", 20),
@@ -129,7 +131,7 @@ def action_defs(version: Version) -> Schema:
     for name in catalog.ACTION_NAMES:
         defs[f"action_{name}"] = _action_shape(name)
     owners = [(c.name, c.props_at(version)) for c in catalog.components_at(version)]
-    owners += list(catalog.ITEMS.items())
+    owners += list(ITEMS.items())
     for owner, props in owners:
         for key, prop in props.items():
             if prop.kind == "action" and version >= prop.since:
@@ -158,4 +160,4 @@ def _object(owner: str, props: dict[str, Prop], version: Version) -> Schema:
 
 
 def item_defs(version: Version) -> Schema:
-    return {name: _object(name, props, version) for name, props in catalog.ITEMS.items()}
+    return {name: _object(name, props, version) for name, props in ITEMS.items()}

@@ -35,7 +35,7 @@ def validate_text(
     except parse.ConstantError as exc:
         return [_constant_problem(file, decoded, exc.name)]
     except RecursionError:
-        return [Problem(file, 1, 1, INVALID, "the JSON is nested too deeply to read")]
+        return [_too_deep(file)]
     return validate_document(doc, decoded, file, will_publish=will_publish)
 
 
@@ -43,7 +43,10 @@ def validate_document(
     doc: object, text: str, file: str, *, will_publish: bool | None = None
 ) -> list[Problem]:
     """Validate an already parsed document; ``text`` is its source, used for positions."""
-    findings = check(doc, will_publish)
+    try:
+        findings = check(doc, will_publish)
+    except RecursionError:
+        return [_too_deep(file)]
     if not findings:
         return []
     wanted = {f.pointer for f in findings}
@@ -119,3 +122,9 @@ def _constant_problem(file: str, text: str, name: str) -> Problem:
     line, col = SourceMap(text).line_col(match.start() if match else 0)
     hint = "Use a number or a string instead."
     return Problem(file, line, col, INVALID, f"`{name}` is not valid JSON", hint=hint)
+
+
+def _too_deep(file: str) -> Problem:
+    message = "the JSON is nested too deeply to validate"
+    hint = "Meta allows If/Switch nesting of at most 3 levels; flatten the structure."
+    return Problem(file, 1, 1, INVALID, message, hint=hint)
