@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import PurePosixPath, PureWindowsPath
 
 from flowops.manifest.source import Source
 from flowops.problems import Problem
@@ -25,10 +26,28 @@ def environment_problems(src: Source) -> list[Problem]:
         return []
     problems = []
     for name, env in envs.items():
-        token_env = env.get("token_env") if isinstance(env, dict) else None
+        if not isinstance(env, dict):
+            continue
+        token_env, lock_file = env.get("token_env"), env.get("lock_file")
         if isinstance(token_env, str) and token_env:
             problems.extend(_token_env_problems(src, f"/environments/{name}/token_env", token_env))
+        if isinstance(lock_file, str) and _escapes(lock_file):
+            problems.append(_lock_outside(src, f"/environments/{name}/lock_file"))
     return problems
+
+
+def _escapes(relative: str) -> bool:
+    path = PurePosixPath(relative.replace("\\", "/"))
+    return path.is_absolute() or PureWindowsPath(relative).is_absolute() or ".." in path.parts
+
+
+def _lock_outside(src: Source, pointer: str) -> Problem:
+    return src.problem(
+        pointer,
+        "MANIFEST_INVALID_VALUE",
+        "lock_file must be a path inside the repository, relative to flows.yaml (no '..').",
+        hint="The lock file is committed next to the flows it describes, e.g. flows.lock.",
+    )
 
 
 def _token_env_problems(src: Source, pointer: str, value: str) -> list[Problem]:

@@ -19,6 +19,10 @@ from flowops.problems import Problem
 
 SCHEMA_NAME = "flows.schema.json"
 
+_TOKEN_HINT = (
+    "Never put a token in this file: set token_env to the NAME of the environment variable"
+    " that holds it (e.g. token_env: WHATSAPP_TOKEN)."
+)
 _ENV_NAME = "an environment name: lowercase letters, digits, _ and - starting with a letter"
 _FORMATS = {
     "waba_id": 'digits written as a string, like "102290129340398"',
@@ -91,7 +95,7 @@ def _unknown_key(src: Source, pointer: str, key: str, schema_path: Any) -> Probl
         "MANIFEST_UNKNOWN_KEY",
         f"Unknown key '{key}' {where}.{did_you_mean(key, valid)}",
         at_key=True,
-        hint="Valid keys: " + ", ".join(valid),
+        hint=_TOKEN_HINT if "token" in key.lower() else "Valid keys: " + ", ".join(valid),
     )
 
 
