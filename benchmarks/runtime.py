@@ -97,13 +97,15 @@ def run_load(lock_file: Path, snap_file: Path) -> bool:
 
 
 def run_resolve(snap_file: Path, count: int) -> bool:
-    resolver = Resolver.from_snapshot(snap_file, ENV)
     names = [f"traditional_{i:05d}" for i in range(count)]
-    start = time.perf_counter()
-    for name in names:
-        resolver.resolve(name)
-    cold_us = (time.perf_counter() - start) / count * 1e6
-    print(f"{'first resolve() of each flow (decides, cold)':<44} {cold_us:9.3f} µs")
+    cold = []
+    for _ in range(3):  # a fresh snapshot each time: every name is decided on first use
+        resolver = Resolver.from_snapshot(snap_file, ENV)
+        start = time.perf_counter()
+        for name in names:
+            resolver.resolve(name)
+        cold.append((time.perf_counter() - start) / count * 1e6)
+    print(f"{'first resolve() of each flow (decides, cold)':<44} {min(cold):9.3f} µs  (best of 3)")
     hits = [f"traditional_{i:05d}" for i in range(0, count, max(1, count // 1000))]
     misses = [f"unknown_{i}" for i in range(len(hits))]
     rounds = 200
