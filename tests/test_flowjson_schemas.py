@@ -50,3 +50,15 @@ def test_version_gates_in_generated_schemas() -> None:
     assert "data_channel_uri" not in build_schema((3, 0))["properties"]
     assert "sensitive" in build_schema((5, 1))["$defs"]["screen"]["properties"]
     assert "sensitive" not in build_schema((5, 0))["$defs"]["screen"]["properties"]
+
+
+def test_schemas_dir_prefers_the_copy_inside_an_installed_package(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import flowops.schemas as locator
+
+    package = tmp_path / "flowops"
+    (package / "_schemas" / "flowjson").mkdir(parents=True)
+    monkeypatch.setattr(locator, "_PACKAGE_DIR", package)
+    assert locator.schemas_dir() == package / "_schemas"
+    assert locator.schema_path("flowjson", "7.3.json") == package / "_schemas/flowjson/7.3.json"
