@@ -148,7 +148,10 @@ def test_rename_keeps_the_flow_id(applied: Path, api: FakeFlowsAPI) -> None:
     assert _actions(plan) == {"survey": "rename"}
     api.calls.clear()
     assert _apply(applied, api, plan).ok
-    assert [op for op, _ in api.writes()] == ["update_metadata"]
+    # the fake keeps a renamed flow PUBLISHED (the other possible Meta behaviour): the
+    # publish step's 139002 "not a draft" is confirmed by one read and counts as done
+    assert [op for op, _ in api.writes()] == ["update_metadata", "publish"]
+    assert ("get_flow", before) in api.calls
     assert api.flows[before].name == "customer_survey"
     assert _lock(applied)["survey"].flow_id == before
     assert not _plan(applied, api).has_changes

@@ -104,7 +104,11 @@ def _facts(
             if rename
             else "metadata (categories / endpoint_uri) differs"
         )
-    publish = want_publish(d, opts) and (need_upload or flow.status == "DRAFT" or force)
+    # Meta documents that a metadata edit also puts a published flow back into DRAFT.
+    edits_live = need_meta and flow.status == "PUBLISHED"
+    publish = want_publish(d, opts) and (
+        need_upload or flow.status == "DRAFT" or force or edits_live
+    )
     if publish and flow.status == "DRAFT" and not need_upload:
         reasons.append("DRAFT on Meta and flows.yaml says publish")
     return _Facts(remote_sha, need_upload, need_meta, rename, publish, drift)

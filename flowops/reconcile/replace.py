@@ -39,7 +39,8 @@ def replace_flow(ctx: ApplyContext, change: Change, cur: LockEntry, *, fallback:
     ctx.save(change.key, entry)
     how = "fallback after 139001" if fallback else "clone-and-swap"
     ctx.progress(f"{change.key}: {how}: {created.id} ('{name}') is live; deprecating {cur.flow_id}")
-    if cur.status != "DEPRECATED":
+    seen = change.before.status if change.before else cur.status
+    if seen != "DEPRECATED":
         ctx.api.deprecate(cur.flow_id)
     return entry
 

@@ -15,7 +15,12 @@ from flowops.reconcile.refresh import list_remote
 
 
 def settle(ctx: ApplyContext, touched: Mapping[str, Change]) -> None:
-    flows = list_remote(ctx.api)
+    try:
+        flows = list_remote(ctx.api)
+    except GraphError as exc:
+        ctx.progress(f"could not read Meta after the changes ({exc}); the lock is still "
+                     "truthful, the next plan re-reads the flows it changed")
+        return
     for key, change in sorted(touched.items()):
         entry = ctx.entry(key)
         flow = flows.get(entry.flow_id) if entry else None
@@ -33,7 +38,7 @@ def settle(ctx: ApplyContext, touched: Mapping[str, Change]) -> None:
 
 def _reverted(change: Change, status: str, ever_published: bool) -> bool:
     after = change.after
-    only_meta = Action.UPDATE_JSON not in change.steps
+    only_meta = not {Action.UPDATE_JSON, Action.PUBLISH} & set(change.steps)
     return bool(after and after.publish and status == "DRAFT" and ever_published and only_meta)
 
 
