@@ -78,12 +78,35 @@ def test_import_all_writes_byte_exact_files_manifest_entries_and_lock(project: P
 
 
 def test_plan_right_after_import_shows_no_changes(project: Path) -> None:
-    if "plan" not in cli.commands:
-        pytest.skip("`flowops plan` is not registered in this checkout yet")
-    seed(project, [("Tour inquiry", "survey.json", True), ("Feedback", "compact.json", False)])
-    assert run(project, "import", "--all").exit_code == 0
+    ids = seed(
+        project, [("Tour inquiry", "survey.json", True), ("Feedback", "compact.json", False)]
+    )
+    with open_environment(project, LOCAL) as conn:
+        raw = (DATA / "endpoint.json").read_bytes()
+        conn.api.create_flow(
+            "Booking",
+            ("APPOINTMENT_BOOKING", "OTHER"),
+            flow_json=raw,
+            endpoint_uri="https://example.com/flows",
+            publish=True,
+        )
+        assert conn.emulator is not None
+        conn.emulator.set_health(ids["Tour inquiry"], "THROTTLED")
+    result = run(project, "import", "--all")
+    assert result.exit_code == 0, result.output
+    assert "warning" not in result.output
+    assert load(project / "flows.yaml").flows["booking"].endpoint_uri == "https://example.com/flows"
     result = run(project, "plan", "--env", "local", "--detailed-exitcode")
     assert result.exit_code == 0, result.output
+    assert "No changes" in result.output
+
+
+def test_import_warns_when_a_flow_does_not_pass_validate(project: Path) -> None:
+    seed(project, [("Broken", "invalid.json", False)])
+    result = run(project, "import", "--all")
+    assert result.exit_code == 0, result.output
+    assert "imported  broken" in result.output
+    assert "warning: whatsapp_flows/broken.json does not pass `flowops validate`" in result.output
 
 
 def test_second_import_skips_flows_already_managed(project: Path) -> None:

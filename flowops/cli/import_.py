@@ -8,6 +8,7 @@ from flowops.cli import cli
 from flowops.cli.context import CliContext
 from flowops.connect import open_environment
 from flowops.importer import ImportResult, import_flows, require_env
+from flowops.validate import validate_paths
 
 
 @cli.command("import")
@@ -26,18 +27,33 @@ def import_command(obj: CliContext, names: tuple[str, ...], env_name: str, all_f
     env = require_env(obj.manifest_path, env_name)
     with open_environment(obj.root, env) as connection:
         result = import_flows(obj.manifest_path, env, connection.api, names, all_flows)
-    _report(result, env_name)
+    invalid = _warn_invalid(obj, result)
+    _report(result, env_name, clean=not invalid)
     return 0
 
 
-def _report(result: ImportResult, env_name: str) -> None:
+def _warn_invalid(obj: CliContext, result: ImportResult) -> bool:
+    """Meta keeps invalid drafts; flowops plan refuses them until they are fixed in git."""
+    invalid = False
+    for item in result.imported:
+        report = validate_paths([obj.root / item.file], obj.manifest_path)
+        if report.errors:
+            invalid = True
+            click.echo(
+                f"warning: {item.file} does not pass `flowops validate` "
+                f"({report.errors} error(s)); plan refuses it until it is fixed"
+            )
+    return invalid
+
+
+def _report(result: ImportResult, env_name: str, *, clean: bool) -> None:
     for item in result.imported:
         click.echo(
             f"imported  {item.key}  <- '{item.name}' ({item.flow_id}, {item.status})  {item.file}"
         )
     for name, why in result.skipped:
         click.echo(f"skipped   '{name}': {why}")
-    if result.imported:
+    if result.imported and clean:
         click.echo(f"next: review and commit; `flowops plan --env {env_name}` shows no changes.")
     elif not result.skipped:
         click.echo("nothing to import: Meta holds no flows.")

@@ -1,0 +1,75 @@
+"""``flowops pr-comment``: the sticky pull-request comment body and the job summary."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import click
+
+from flowops.cli import cli
+from flowops.cli.context import CliContext
+from flowops.connect import open_environment
+from flowops.errors import FlowopsError
+from flowops.importer import require_env
+from flowops.prcomment import (
+    add_previews,
+    comment_body,
+    diagrams,
+    job_summary,
+    load_plan,
+    run_footer,
+)
+
+
+@cli.command("pr-comment")
+@click.option(
+    "--plan",
+    "plan_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="A plan saved by `flowops plan --out`.",
+)
+@click.option("--env", "env_name", help="Environment of the plan (checked against the file).")
+@click.option("--preview", is_flag=True, help="Add preview links of changed flows (reads Meta).")
+@click.option(
+    "--summary-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Append the plan to this file too (in Actions: $GITHUB_STEP_SUMMARY).",
+)
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the comment body here instead of standard output.",
+)
+@click.pass_obj
+def pr_comment(
+    obj: CliContext,
+    plan_path: Path,
+    env_name: str | None,
+    preview: bool,
+    summary_file: Path | None,
+    output: Path | None,
+) -> int:
+    """Print the comment body: a hidden marker, the plan, a diagram per changed flow."""
+    plan = load_plan(plan_path)
+    if env_name and env_name != plan["env"]:
+        raise FlowopsError(
+            f"{plan_path} is a plan for '{plan['env']}', not '{env_name}'",
+            hint="pass the plan made for that environment",
+        )
+    extras = diagrams(plan, obj.root)
+    if preview:
+        env = require_env(obj.manifest_path, plan["env"])
+        with open_environment(obj.root, env) as connection:
+            for failure in add_previews(plan, connection.api, extras):
+                click.echo(f"warning: {failure}", err=True)
+    body = comment_body(plan, extras, run_footer(os.environ))
+    if summary_file is not None:
+        with summary_file.open("a", encoding="utf-8") as handle:
+            handle.write(job_summary(plan, extras))
+    if output is not None:
+        output.write_text(body, encoding="utf-8")
+    else:
+        click.echo(body, nl=False)
+    return 0
