@@ -8,6 +8,7 @@ import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from flowops.graph.errors import FlowStateError, GraphError
 from flowops.graph.types import (
@@ -211,3 +212,80 @@ def edit_flow(root: Path, file: str, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {file}"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+# -- a project wired to a running emulator through the real GraphClient -------------------
+
+from click.testing import CliRunner, Result  # noqa: E402
+
+from flowops import lockfile  # noqa: E402
+from flowops.cli import cli  # noqa: E402
+from flowops.connect import LOCAL_WABA_ID  # noqa: E402
+from flowops.emulator import start_emulator  # noqa: E402
+from flowops.graph.client import GraphClient  # noqa: E402
+from flowops.graph.retry import RetryPolicy  # noqa: E402
+from flowops.lockfile import LockEntry  # noqa: E402
+from flowops.reconcile import engine  # noqa: E402
+from flowops.reconcile.actions import Plan  # noqa: E402
+from flowops.reconcile.apply import ApplyResult  # noqa: E402
+
+ENV = "emu"
+
+
+class World:
+    def __init__(self, tmp: Path, *, legacy: bool = False) -> None:
+        self.emu = start_emulator(legacy_immutable_published=legacy)
+        self.manifest = make_project(tmp)
+        text = self.manifest.read_text(encoding="utf-8")
+        env = f'  {ENV}: {{emulator: true, graph_url: "{self.emu.url}"}}\n'
+        text = text.replace("  local: {emulator: true}\n", "  local: {emulator: true}\n" + env)
+        self.manifest.write_text(text, encoding="utf-8")
+        self.api = GraphClient(
+            token="test",
+            waba_id=LOCAL_WABA_ID,
+            base_url=self.emu.url,
+            retry=RetryPolicy(sleep=lambda _s: None),
+        )
+
+    @property
+    def root(self) -> Path:
+        return self.manifest.parent
+
+    def project(self) -> engine.Project:
+        return engine.open_project(self.manifest, ENV)
+
+    def plan(self, **opts: Any) -> Plan:
+        project = self.project()
+        lock = lockfile.load(project.lock_path)
+        return engine.plan(project, self.api, engine.options_for(project, lock, **opts), lock)
+
+    def apply(self, plan: Plan | None = None, **kw: Any) -> ApplyResult:
+        result, _ = engine.apply(self.project(), plan or self.plan(), self.api, **kw)
+        return result
+
+    def converge(self, **opts: Any) -> Plan:
+        plan = self.plan(**opts)
+        result = self.apply(plan)
+        assert result.ok, result.failed
+        return plan
+
+    def lock(self) -> dict[str, LockEntry]:
+        return lockfile.load(self.project().lock_path).entries(ENV)
+
+    def calls(self) -> list[tuple[str, str]]:
+        """(method, path without the API version) of every call since the last clear."""
+        return [(c.method, c.path.split("/", 2)[-1]) for c in self.emu.call_log.calls()]
+
+    def writes(self) -> list[tuple[str, str]]:
+        return [(m, p) for m, p in self.calls() if m in ("POST", "DELETE")]
+
+    def clear(self) -> None:
+        self.emu.call_log.clear()
+
+    def cli(self, *args: str, input: str | None = None) -> Result:
+        command, rest = args[0], args[1:]
+        argv = ["-m", str(self.manifest), command, "--env", ENV, *rest]
+        return CliRunner().invoke(cli, argv, input=input)
+
+    def stop(self) -> None:
+        self.emu.stop()

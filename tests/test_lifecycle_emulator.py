@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from flowops.reconcile.actions import Action
-from tests.fakes_flows import edit_flow, edit_manifest
-from tests.lifecycle_world import World
+from tests.fakes_flows import World, edit_flow, edit_manifest
 
 WABA_FLOWS = "100000000000001/flows"
 

@@ -18,8 +18,10 @@ def settle(ctx: ApplyContext, touched: Mapping[str, Change]) -> None:
     try:
         flows = list_remote(ctx.api)
     except GraphError as exc:
-        ctx.progress(f"could not read Meta after the changes ({exc}); the lock is still "
-                     "truthful, the next plan re-reads the flows it changed")
+        ctx.progress(
+            f"could not read Meta after the changes ({exc}); the lock is still "
+            "truthful, the next plan re-reads the flows it changed"
+        )
         return
     for key, change in sorted(touched.items()):
         entry = ctx.entry(key)
