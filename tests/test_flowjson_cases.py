@@ -57,3 +57,10 @@ def test_every_invalid_case_has_an_expected_file() -> None:
     assert INVALID
     missing = [p.name for p in INVALID if not p.with_suffix(".expected").exists()]
     assert missing == []
+
+
+@pytest.mark.parametrize("path", INVALID, ids=[p.stem for p in INVALID])
+def test_every_error_says_what_to_do(path: Path) -> None:
+    problems = validate_text(path.read_bytes(), path.name, will_publish=True)
+    errors = [p for p in problems if p.is_error]
+    assert all(p.hint and p.message and p.line > 0 and p.col > 0 for p in errors), errors

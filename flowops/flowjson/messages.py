@@ -10,7 +10,7 @@ from jsonschema import ValidationError  # type: ignore[import-untyped]
 from flowops.flowjson.describe import Context, json_type
 from flowops.flowjson.findings import Finding
 from flowops.flowjson.schema_parts import DYNAMIC, NOT_BLANK, NUMERIC_OR_DYNAMIC
-from flowops.flowjson.unknown import unknown_action, unknown_component, unknown_key
+from flowops.flowjson.unknown import suggest, unknown_action, unknown_component, unknown_key
 
 _TYPE_NAMES = {
     "string": "a string",
@@ -20,6 +20,14 @@ _TYPE_NAMES = {
     "array": "an array",
     "object": "an object",
     "null": "null",
+}
+
+_TYPE_HINTS = {
+    "boolean": "Write true or false without quotes, or use a `${data.…}` reference.",
+    "number": "Write the number without quotes, or use a `${data.…}` reference.",
+    "array": "Use a JSON array [ … ].",
+    "object": "Use a JSON object { … }.",
+    "string": 'Put the value in double quotes: "…".',
 }
 
 
@@ -54,7 +62,9 @@ def _type_finding(types: object, dynamic_ok: bool, error: ValidationError, ctx: 
     if dynamic_ok:
         expected += " or a dynamic `${...}` value"
     message = f"{ctx.name()} must be {expected}, not {json_type(error.instance)}"
-    return Finding(ctx.pointer, "INVALID_PROPERTY_TYPE", message)
+    return Finding(
+        ctx.pointer, "INVALID_PROPERTY_TYPE", message, hint=_TYPE_HINTS.get(names[0], "")
+    )
 
 
 def _type(error: ValidationError, ctx: Context) -> list[Finding]:
@@ -76,7 +86,7 @@ def _pattern(error: ValidationError, ctx: Context) -> list[Finding]:
             Finding(ctx.pointer, "PATTERN_MISMATCH", message, hint="For example CONFIRM_ORDER.")
         ]
     message = f"{ctx.name()} {json.dumps(error.instance)} does not match the pattern {pattern}"
-    return [Finding(ctx.pointer, "PATTERN_MISMATCH", message)]
+    return [Finding(ctx.pointer, "PATTERN_MISMATCH", message, hint="Change the value to match.")]
 
 
 def _enum(error: ValidationError, ctx: Context) -> list[Finding]:
@@ -87,13 +97,15 @@ def _enum(error: ValidationError, ctx: Context) -> list[Finding]:
     if isinstance(value, str) and ctx.is_action_name():
         return [unknown_action(ctx, value, allowed)]
     message = f"{ctx.name()} is {json_type(value)}; allowed: {', '.join(allowed)}"
-    return [Finding(ctx.pointer, "INVALID_ENUM_VALUE", message)]
+    guess = suggest(value, allowed) if isinstance(value, str) else None
+    hint = f"Did you mean `{guess}`?" if guess else "Use one of the allowed values."
+    return [Finding(ctx.pointer, "INVALID_ENUM_VALUE", message, hint=hint)]
 
 
 def _const(error: ValidationError, ctx: Context) -> list[Finding]:
     expected = json.dumps(error.validator_value)
     message = f"{ctx.name()} must be {expected}, not {json_type(error.instance)}"
-    return [Finding(ctx.pointer, "INVALID_ENUM_VALUE", message)]
+    return [Finding(ctx.pointer, "INVALID_ENUM_VALUE", message, hint=f"Use {expected}.")]
 
 
 def _max_length(error: ValidationError, ctx: Context) -> list[Finding]:
@@ -105,29 +117,32 @@ def _max_length(error: ValidationError, ctx: Context) -> list[Finding]:
 
 def _min_length(error: ValidationError, ctx: Context) -> list[Finding]:
     message = f"{ctx.name()} needs at least {error.validator_value} character(s)"
-    return [Finding(ctx.pointer, "MIN_CHARS_REQUIRED", message)]
+    return [Finding(ctx.pointer, "MIN_CHARS_REQUIRED", message, hint="Write some text.")]
 
 
 def _min_items(error: ValidationError, ctx: Context) -> list[Finding]:
     if ctx.path and ctx.path[-1] in ("then", "else", "children"):
         message = f"{ctx.name()} must contain at least one component"
-        return [Finding(ctx.pointer, "INVALID_PROPERTY_VALUE", message)]
+        hint = "Add a component, or remove the empty branch."
+        return [Finding(ctx.pointer, "INVALID_PROPERTY_VALUE", message, hint=hint)]
     message = f"{ctx.name()} needs at least {error.validator_value} item(s)"
-    return [Finding(ctx.pointer, "MIN_ITEMS_REQUIRED", message)]
+    return [Finding(ctx.pointer, "MIN_ITEMS_REQUIRED", message, hint="Add the missing items.")]
 
 
 def _min_properties(error: ValidationError, ctx: Context) -> list[Finding]:
     message = f"{ctx.name()} needs at least {error.validator_value} entry"
-    return [Finding(ctx.pointer, "MIN_ITEMS_REQUIRED", message)]
+    return [Finding(ctx.pointer, "MIN_ITEMS_REQUIRED", message, hint="Add an entry.")]
 
 
 def _max_items(error: ValidationError, ctx: Context) -> list[Finding]:
     limit, count = error.validator_value, len(error.instance)
     if ctx.path == ("screens",):
         message = f"the Flow JSON has {count} screens; the limit is {limit}"
-        return [Finding(ctx.pointer, "MAX_SCREENS_NUMBER", message)]
+        hint = "Split the flow into several flows."
+        return [Finding(ctx.pointer, "MAX_SCREENS_NUMBER", message, hint=hint)]
     message = f"{ctx.name()} has {count} items; the limit is {limit}"
-    return [Finding(ctx.pointer, "INVALID_PROPERTY_VALUE", message)]
+    hint = f"Keep at most {limit}; move the rest to another screen or list."
+    return [Finding(ctx.pointer, "INVALID_PROPERTY_VALUE", message, hint=hint)]
 
 
 def _other(error: ValidationError, ctx: Context) -> list[Finding]:
