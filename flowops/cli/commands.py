@@ -1,5 +1,7 @@
 """Imports every command module so each registers itself on the ``cli`` group."""
 
+# ruff: noqa: I001
+
 # One import per command module, sorted. Each module does ``@cli.command()``.
 from flowops.cli import apply  # noqa: F401
 from flowops.cli import comment  # noqa: F401
