@@ -19,6 +19,7 @@ _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when bui
 Position = tuple[int, int]
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 _STR_TAG = "tag:yaml.org,2002:str"
+_JSON_SCALARS = (str, int, float, bool, type(None))
 
 
 class YamlSyntaxError(Exception):
@@ -118,9 +119,11 @@ class _Builder:
         if node.tag == _STR_TAG:
             return node.value
         try:
-            return self.constructor.construct_object(node, deep=True)
+            value = self.constructor.construct_object(node, deep=True)
         except yaml.MarkedYAMLError as exc:
             raise _syntax_error(exc) from None
+        # JSON's scalars only: timestamps and !!binary stay the text as written (YAML 1.2 reading).
+        return value if isinstance(value, _JSON_SCALARS) else str(node.value)
 
     def _fill_mapping(
         self, node: yaml.MappingNode, pointer: str, out: dict[str, object], seen: dict[str, int]
@@ -129,6 +132,8 @@ class _Builder:
             if key_node.tag == _MERGE_TAG:
                 self._merge(value_node, pointer, out)
                 continue
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise YamlSyntaxError("Invalid YAML: a key must be plain text", *_pos(key_node))
             key = str(self._scalar(key_node))
             child = pointer_join(pointer, key)
             if key in seen:

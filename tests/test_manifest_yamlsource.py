@@ -56,3 +56,14 @@ def test_unknown_tag_is_a_syntax_error() -> None:
 
 def test_empty_document_is_none() -> None:
     assert parse("# only a comment\n").data is None
+
+
+def test_non_json_scalars_stay_the_text_as_written() -> None:
+    doc = parse("when: 2026-01-01\nblob: !!binary aGk=\nn: 3\n")
+    assert doc.data == {"when": "2026-01-01", "blob": "aGk=", "n": 3}
+
+
+def test_a_key_must_be_plain_text() -> None:
+    with pytest.raises(YamlSyntaxError, match="key must be plain text") as info:
+        parse("? [k]\n: v\n")
+    assert (info.value.line, info.value.col) == (1, 3)
