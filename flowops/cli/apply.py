@@ -10,7 +10,14 @@ import click
 
 from flowops.cli import cli
 from flowops.cli.context import CliContext
-from flowops.cli.plan import env_option, make_plan, prepare, selection_options, use_color
+from flowops.cli.plan import (
+    env_option,
+    finish,
+    make_plan,
+    prepare,
+    selection_options,
+    use_color,
+)
 from flowops.connect import open_environment
 from flowops.errors import FlowopsError, StalePlanError
 from flowops.graph.types import FlowsAPI
@@ -55,7 +62,7 @@ def apply(
             saved=saved is not None,
             progress=lambda line: click.echo(line, err=True),
         )
-    return report(result, calls)
+    return finish(report(result, calls))
 
 
 def load_plan(path: Path) -> Plan:

@@ -66,6 +66,13 @@ def selection_options(func: F) -> F:
     return func
 
 
+def finish(code: int) -> int:
+    """The exit code, also under click's standalone mode (which ignores return values)."""
+    if code:
+        raise click.exceptions.Exit(code)
+    return code
+
+
 def use_color(stream: object = None) -> bool:
     if os.environ.get("NO_COLOR"):
         return False
@@ -160,4 +167,4 @@ def plan(
     if out is not None:
         out.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         click.echo(f"Saved the plan to {out}; apply it with `flowops apply {out}`.", err=True)
-    return EXIT_CHANGES if detailed_exitcode and result.has_changes else 0
+    return finish(EXIT_CHANGES if detailed_exitcode and result.has_changes else 0)

@@ -1,0 +1,150 @@
+"""plan / apply / status through the command line against a running emulator."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from flowops import paths
+from flowops.errors import ConcurrentApplyError, FlowopsError, ProblemsError, StalePlanError
+from tests.fakes_flows import World, edit_flow, edit_manifest
+
+
+@pytest.fixture
+def world(tmp_path: Path) -> Iterator[World]:
+    w = World(tmp_path)
+    yield w
+    w.stop()
+
+
+def test_quickstart_plan_apply_edit_plan_apply(world: World) -> None:
+    first = world.cli("plan", "--detailed-exitcode")
+    assert first.exit_code == 2, first.output
+    assert "+ create welcome" in first.output
+    assert "Plan: 3 to create, 0 to update, 0 to deprecate." in first.output
+    applied = world.cli("apply", "--auto-approve")
+    assert applied.exit_code == 0, applied.output
+    assert "welcome: create done" in applied.output
+    edit_flow(world.root, "whatsapp_flows/welcome.json", "Thanks, we", "Thank you, we")
+    edited = world.cli("plan")
+    assert "~ edit published welcome" in edited.output
+    assert "screen DONE (changed):" in edited.output
+    assert '+        "text": "Thank you, we will write to you soon.",' in edited.output
+    assert world.cli("apply", "--auto-approve").exit_code == 0
+    last = world.cli("plan", "--detailed-exitcode")
+    assert last.exit_code == 0
+    assert "No changes. Meta matches git." in last.output
+
+
+def test_apply_refuses_without_a_terminal_or_approval(world: World) -> None:
+    result = world.cli("apply")
+    assert result.exit_code == 1
+    assert isinstance(result.exception, FlowopsError)
+    assert "stdin is not a terminal" in str(result.exception)
+    assert world.writes() == []
+
+
+def test_saved_plan_applies_and_then_is_stale(world: World, tmp_path: Path) -> None:
+    out = tmp_path / "plan.json"
+    assert world.cli("plan", "--out", str(out)).exit_code == 0
+    saved = json.loads(out.read_text())
+    assert saved["format_version"] == 1 and saved["lock_sha256"]
+    assert world.cli("apply", str(out)).exit_code == 0
+    again = world.cli("apply", str(out))
+    assert again.exit_code == 1
+    assert isinstance(again.exception, StalePlanError)
+    assert "lock file changed" in str(again.exception)
+
+
+def test_plan_is_stale_when_meta_changed(world: World, tmp_path: Path) -> None:
+    world.converge()
+    edit_flow(world.root, "whatsapp_flows/survey.json", "Rate us", "Rate our service")
+    out = tmp_path / "plan.json"
+    world.cli("plan", "--out", str(out))
+    world.emu.set_health(world.lock()["welcome"].flow_id, "THROTTLED")
+    world.clear()
+    result = world.cli("apply", str(out))
+    assert isinstance(result.exception, StalePlanError)
+    assert "flows on Meta changed" in str(result.exception)
+    assert world.writes() == []
+
+
+def test_second_apply_at_once_is_refused(world: World) -> None:
+    lock = paths.apply_lock_path(world.root, world.project().env)
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    lock.write_text(
+        json.dumps(
+            {"pid": os.getppid(), "host": os.uname().nodename, "since": "2026-01-01T00:00:00Z"}
+        )
+    )
+    result = world.cli("apply", "--auto-approve")
+    assert isinstance(result.exception, ConcurrentApplyError)
+    assert f"pid {os.getppid()}" in str(result.exception)
+    assert world.writes() == []
+
+
+def test_stale_apply_lock_of_a_dead_process_is_taken_over(world: World) -> None:
+    lock = paths.apply_lock_path(world.root, world.project().env)
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    lock.write_text(json.dumps({"pid": 2**22 + 12345, "host": os.uname().nodename}))
+    assert world.cli("apply", "--auto-approve").exit_code == 0
+    assert not lock.exists()
+
+
+def test_validation_error_stops_the_plan_with_position(world: World) -> None:
+    edit_flow(world.root, "whatsapp_flows/survey.json", '"type": "Footer"', '"type": "Fooder"')
+    result = world.cli("plan")
+    assert result.exit_code == 1
+    assert isinstance(result.exception, ProblemsError)
+    assert "whatsapp_flows/survey.json:" in result.output
+    assert world.calls() == []
+
+
+def test_refresh_false_plans_from_the_lock_with_no_calls(world: World) -> None:
+    world.converge()
+    edit_manifest(
+        world.manifest, "flow_definition_name: survey_flow", "flow_definition_name: support_flow"
+    )
+    world.clear()
+    result = world.cli("plan", "--refresh=false", "--detailed-exitcode")
+    assert result.exit_code == 2
+    assert "~ link only survey" in result.output
+    assert world.calls() == []
+
+
+def test_unknown_flow_key_is_an_error_with_a_suggestion(world: World) -> None:
+    result = world.cli("plan", "--flow", "survy")
+    assert isinstance(result.exception, FlowopsError)
+    assert result.exception.hint == "did you mean 'survey'?"
+
+
+def test_markdown_and_json_formats(world: World) -> None:
+    md = world.cli("plan", "--format", "markdown").output
+    assert "| create | 3 |" in md and "<details>" in md and "⚠️ **Irreversible:**" in md
+    data = json.loads(world.cli("plan", "--format", "json").output)
+    assert data["format_version"] == 1
+    assert {c["action"] for c in data["changes"]} == {"create"}
+
+
+def test_status_says_whether_the_runtime_would_use_each_flow(world: World) -> None:
+    edit_manifest(
+        world.manifest,
+        "flow_definition_name: survey_flow",
+        "flow_definition_name: gone_flow\n    is_active: false",
+    )
+    world.converge()
+    world.emu.set_health(world.lock()["welcome"].flow_id, "THROTTLED")
+    rows = {
+        r["key"]: r
+        for r in json.loads(world.cli("status", "--format", "json", "--refresh").output)["flows"]
+    }
+    assert rows["welcome"]["usable"] and rows["welcome"]["flagged"]
+    assert not rows["survey"]["usable"] and rows["survey"]["because"] == "is_active is false"
+    assert rows["survey"]["link_exists"] is False
+    assert not rows["date_picker"]["usable"]
+    text = world.cli("status").output
+    assert "runtime would use it: yes, because published and active" in text
