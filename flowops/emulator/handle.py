@@ -19,7 +19,7 @@ class EmulatorHandle:
     def __init__(self, server: EmulatorServer) -> None:
         self._server = server
         self._thread = threading.Thread(
-            target=server.serve_forever, name="flowops-emulator", daemon=True
+            target=server.serve_forever, args=(0.05,), name="flowops-emulator", daemon=True
         )
         self._thread.start()
 
@@ -44,6 +44,10 @@ class EmulatorHandle:
     def faults(self) -> FaultConfig:
         """Mutable: tests flip probabilities between calls."""
         return self._server.injector.config
+
+    def reseed_faults(self, seed: int) -> None:
+        """Restart the fault sequence, as if started with ``FaultConfig(seed=seed)``."""
+        self._server.injector.reseed(seed)
 
     def set_health(self, flow_id: str, status: str) -> None:
         """Meta's monitoring: move a published flow to THROTTLED / BLOCKED and back."""

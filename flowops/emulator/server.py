@@ -55,32 +55,33 @@ class EmulatorRequestHandler(BaseHTTPRequestHandler):
         """Silent: the request line can carry ``access_token``; the call log is redacted."""
 
     def _serve(self) -> None:
+        """The call is logged before the answer goes out, so a client never outruns the log."""
         started = time.perf_counter()
         url = urlsplit(self.path)
-        body = self._read_body()
-        status, fault = self._answer(url.path, url.query, body)
+        response, fault = self._answer(url.path, url.query, self._read_body())
         latency = (time.perf_counter() - started) * 1000
+        status = response.status if response else 0
         call = Call(self.command, url.path, redact_query(url.query), status, latency, fault)
         self.server.call_log.record(call)
+        if response is None:
+            self._drop()
+        else:
+            self._send(response)
 
-    def _answer(self, path: str, query: str, body: bytes) -> tuple[int, str | None]:
-        """Run the request; returns the status sent (0 = dropped) and the fault injected."""
+    def _answer(self, path: str, query: str, body: bytes) -> tuple[Response | None, str | None]:
+        """The answer to send (None: close the connection instead) and the fault injected."""
         try:
             route = resolve(self.command, split_path(path))
             decision = self._decide(route)
             if decision.before:
-                return self._inject(decision)
+                return _injected(decision), decision.before
             response = self._run(route, path, query, body)
         except errors.ApiError as exc:
             response, decision = Response(exc.http_status, exc.envelope()), faults.Decision()
         except Exception as exc:  # an emulator bug or unreadable state: answer, don't hang
             error = errors.ApiError(1, f"Emulator failure: {exc}", http_status=500)
             response, decision = Response(500, error.envelope()), faults.Decision()
-        if decision.lose:
-            self._drop()
-            return 0, "lose_response"
-        self._send(response)
-        return response.status, None
+        return (None, "lose_response") if decision.lose else (response, None)
 
     def _decide(self, route: Route) -> faults.Decision:
         injector = self.server.injector
@@ -91,18 +92,6 @@ class EmulatorRequestHandler(BaseHTTPRequestHandler):
         if injector.config.latency_ms:
             time.sleep(injector.config.latency_ms / 1000)
         return injector.decide()
-
-    def _inject(self, decision: faults.Decision) -> tuple[int, str | None]:
-        if decision.before == "drop_connection":
-            self._drop()
-            return 0, decision.before
-        if decision.before == "rate_limit":
-            error = faults.rate_limit_error(decision.rate_limit_code)
-        else:
-            error = faults.server_error()
-        headers = {"Retry-After": "0"} if decision.retry_after else {}
-        self._send(Response(error.http_status, error.envelope(), headers))
-        return error.http_status, decision.before
 
     def _run(self, route: Route, path: str, query: str, body: bytes) -> Response:
         query_params = dict(parse_qsl(query, keep_blank_values=True))
@@ -146,3 +135,14 @@ class EmulatorRequestHandler(BaseHTTPRequestHandler):
         self.close_connection = True
         with contextlib.suppress(OSError):
             self.connection.shutdown(socket.SHUT_RDWR)
+
+
+def _injected(decision: faults.Decision) -> Response | None:
+    if decision.before == "drop_connection":
+        return None
+    if decision.before == "rate_limit":
+        error = faults.rate_limit_error(decision.rate_limit_code)
+    else:
+        error = faults.server_error()
+    headers = {"Retry-After": "0"} if decision.retry_after else {}
+    return Response(error.http_status, error.envelope(), headers)
