@@ -269,3 +269,22 @@ def test_validation_errors_leave_the_flow_unpublished(applied: Path, api: FakeFl
     assert problem.location() == "whatsapp_flows/survey.json:1:2"
     assert "last published version still serves" in result.failed[0].message
     assert ("publish", _lock(applied)["survey"].flow_id) not in api.calls
+
+
+def test_call_budget_stops_cleanly_with_a_truthful_lock(manifest: Path, api: FakeFlowsAPI) -> None:
+    edit_manifest(manifest, "max_deprecations: 5", "max_deprecations: 5\n  max_calls: 2")
+    plan = _plan(manifest, api)
+    result = _apply(manifest, api, plan, concurrency=1)
+    assert "call budget of 2" in result.stopped
+    assert not result.ok
+    assert len(_lock(manifest)) == 2 == len(api.flows)
+    edit_manifest(manifest, "  max_calls: 2", "  max_calls: 100")
+    _converge(manifest, api)
+    assert len(api.flows) == 3
+
+
+def test_progress_lines_name_each_step(manifest: Path, api: FakeFlowsAPI) -> None:
+    lines: list[str] = []
+    _apply(manifest, api, _plan(manifest, api), progress=lines.append)
+    assert sorted(line.split(":")[0] for line in lines) == ["date_picker", "survey", "welcome"]
+    assert all("create done (flow " in line for line in lines)
