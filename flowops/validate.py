@@ -116,12 +116,17 @@ def _endpoint_warnings(manifest: Manifest, file: str, envs: list[str]) -> list[P
     """Meta refuses to publish an endpoint-powered flow without ``endpoint_uri``."""
     if not _uses_endpoint(manifest.root / file):
         return []
+    per_env = {env: flows_for(manifest, env) for env in envs}
     problems = []
     for spec in manifest.flows.values():
-        missing = [env for env in envs if flows_for(manifest, env)[spec.key].endpoint_uri is None]
+        missing = [env for env in envs if _cannot_publish(per_env[env][spec.key])]
         if spec.file == file and missing:
             problems.append(_endpoint_warning(manifest, spec, missing))
     return problems
+
+
+def _cannot_publish(spec: FlowSpec) -> bool:
+    return spec.publish and spec.endpoint_uri is None
 
 
 def _endpoint_warning(manifest: Manifest, spec: FlowSpec, envs: list[str]) -> Problem:
