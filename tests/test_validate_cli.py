@@ -223,14 +223,6 @@ def test_new_user_duplicate_key_in_manifest(tmp_path: Path) -> None:
     ]
 
 
-CONSEQUENCE = pytest.mark.xfail(
-    strict=True,
-    reason="flowops.flowjson also reports the consequence (missing `label` / unconnected"
-    " screen); the fix belongs there, then drop this mark",
-)
-
-
-@CONSEQUENCE
 def test_new_user_typo_in_a_component_property(tmp_path: Path) -> None:
     flow = FLOW.replace('"label": "Full name"', '"lable": "Full name"')
     result = run(project(tmp_path, flow=flow))

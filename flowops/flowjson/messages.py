@@ -43,6 +43,7 @@ def _additional(error: ValidationError, ctx: Context) -> list[Finding]:
 
 def _required(error: ValidationError, ctx: Context) -> list[Finding]:
     missing = [k for k in error.validator_value if k not in error.instance]
+    missing = [k for k in missing if k not in _misspelled(error)]
     return [
         Finding(
             ctx.pointer,
@@ -52,6 +53,13 @@ def _required(error: ValidationError, ctx: Context) -> list[Finding]:
         )
         for key in missing
     ]
+
+
+def _misspelled(error: ValidationError) -> set[str]:
+    """Required keys present under a misspelt name: the unknown-key finding covers them."""
+    allowed = list(error.schema.get("properties", {}))
+    extras = [k for k in error.instance if k not in allowed]
+    return {guess for k in extras if (guess := suggest(k, allowed)) is not None}
 
 
 def _type_finding(types: object, dynamic_ok: bool, error: ValidationError, ctx: Context) -> Finding:

@@ -6,6 +6,7 @@ import re
 
 from flowops.flowjson.findings import Finding, Version
 from flowops.flowjson.rules import run_rules
+from flowops.problems import Severity
 
 # Structure the rules walk: if any of it is broken, rule findings would be noise.
 _SKELETON = re.compile(r"^(|/screens|/screens/\d+|/screens/\d+/(id|layout|layout/children))$")
@@ -16,4 +17,7 @@ def run_rules_if_sound(
 ) -> list[Finding]:
     if any(_SKELETON.match(f.pointer) for f in structure):
         return []
-    return list(run_rules(doc, version))
+    findings = run_rules(doc, version)
+    if structure:  # warnings on a broken structure are mostly its consequences
+        return [f for f in findings if f.severity is Severity.ERROR]
+    return list(findings)
