@@ -16,6 +16,7 @@ from flowops.flowjson.rules import (
     screens,
 )
 from flowops.flowjson.rules.facts import Context
+from flowops.flowjson.rules.pickers import PICKERS
 from flowops.flowjson.rules.walk import collect
 
 Rule = Callable[[Context], Iterable[Finding]]
@@ -37,7 +38,8 @@ def run_rules(doc: dict[str, Any], version: Version) -> list[Finding]:
     for s in facts:
         if s.sid is not None:
             by_id.setdefault(s.sid, s)
-    ctx = Context(doc, version, facts, by_id, "data_api_version" in doc)
+    pickers = any(c.ctype in PICKERS for s in facts for c in s.comps)
+    ctx = Context(doc, version, facts, by_id, "data_api_version" in doc, pickers)
     out: list[Finding] = [f for s in facts for f in s.findings]
     for rule in RULES:
         out.extend(rule(ctx))

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from flowops.flowjson.findings import Finding
+from flowops.flowjson.rules.expressions import Expr
 
 INPUT_TYPES = frozenset(
     {
@@ -40,6 +41,7 @@ class Ref:
     ctype: str  # owning component type ("screen" for the title)
     prop: str  # top-level property of the owner the string sits under
     in_form: bool
+    exprs: list[Expr]  # the `${…}` references in `text`, parsed once
 
 
 @dataclass(slots=True)
@@ -74,6 +76,7 @@ class Context:
     screens: list[ScreenFacts]
     by_id: dict[str, ScreenFacts]
     endpoint: bool  # data_api_version is set: the flow talks to an endpoint
+    pickers: bool  # some screen has a PhotoPicker or DocumentPicker
 
 
 def navigate_target(action: dict[str, Any]) -> str | None:

@@ -5,22 +5,24 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from flowops.flowjson.findings import Finding
-from flowops.flowjson.rules.expressions import refs_in
 from flowops.flowjson.rules.facts import Act, Comp, Context, ScreenFacts
 from flowops.problems import Severity
 
 CODE = "INVALID_ON_CLICK_ACTION_PAYLOAD"
 _MAX_KEY = {"PhotoPicker": "max-uploaded-photos", "DocumentPicker": "max-uploaded-documents"}
 _DEFAULT_MAX = 30
+PICKERS = frozenset(_MAX_KEY)
 
 
 def check_pickers(ctx: Context, s: ScreenFacts, act: Act, name: str) -> Iterator[Finding]:
+    if not ctx.pickers:
+        return
     prefix = f"{act.pointer}/payload/"
     for ref in s.refs:
         if not ref.pointer.startswith(prefix):
             continue
         top_level = "/" not in ref.pointer[len(prefix) :]
-        for expr, parts, whole in refs_in(ref.text):
+        for expr, parts, whole in ref.exprs:
             picker = _picker(ctx, s, parts)
             if picker is not None:
                 yield from _rules(ref.pointer, expr, picker, name, top_level and whole)

@@ -7,7 +7,6 @@ from typing import Any
 
 from flowops.flowjson.findings import Finding
 from flowops.flowjson.rules.data_model import resolve
-from flowops.flowjson.rules.expressions import is_path, refs_in
 from flowops.flowjson.rules.facts import Context, Ref, ScreenFacts
 from flowops.flowjson.rules.typing_rules import check_binding
 from flowops.problems import Severity
@@ -18,7 +17,7 @@ GLOBAL_REFS = (4, 0)
 def check(ctx: Context) -> Iterator[Finding]:
     for s in ctx.screens:
         for ref in s.refs:
-            for expr, parts, whole in refs_in(ref.text):
+            for expr, parts, whole in ref.exprs:
                 yield from _one(ctx, s, ref, expr, parts, whole)
 
 
@@ -42,7 +41,7 @@ def _one(
 
 def _lookup(ctx: Context, s: ScreenFacts, parts: list[str]) -> tuple[str, dict[str, Any]]:
     """("", schema-or-{}) when the reference resolves, else (reason, {})."""
-    if not is_path(parts) or len(parts) < 2:
+    if len(parts) < 2:
         return "not a reference Meta understands; use ${data.x}, ${form.x} or ${screen.X…}", {}
     head = parts[0]
     if head == "data":

@@ -11,6 +11,7 @@ from typing import Any
 
 from flowops.flowjson.findings import pointer_join
 from flowops.flowjson.rules.branches import if_findings, merge_max, switch_findings
+from flowops.flowjson.rules.expressions import refs_in
 from flowops.flowjson.rules.facts import Act, Comp, Ref, ScreenFacts
 
 _STRUCTURAL = frozenset({"children", "then", "else", "cases"})
@@ -36,7 +37,8 @@ def _screen(index: int, screen: dict[str, Any]) -> ScreenFacts:
     )
     title = screen.get("title")
     if isinstance(title, str) and "${" in title:
-        facts.refs.append(Ref(f"{facts.pointer}/title", title, "screen", "title", False))
+        ref = Ref(f"{facts.pointer}/title", title, "screen", "title", False, refs_in(title))
+        facts.refs.append(ref)
     layout = screen.get("layout")
     if isinstance(layout, dict):
         ptr = f"{facts.pointer}/layout/children"
@@ -147,7 +149,7 @@ class _Walker:
                 self._scan(sub if isinstance(sub, str) else "", item, _join(ptr, sub), comp, prop)
 
     def _ref(self, ptr: str, text: str, comp: Comp, prop: str) -> None:
-        self.facts.refs.append(Ref(ptr, text, comp.ctype, prop, comp.in_form))
+        self.facts.refs.append(Ref(ptr, text, comp.ctype, prop, comp.in_form, refs_in(text)))
 
 
 def _join(ptr: str, key: str | int) -> str:
