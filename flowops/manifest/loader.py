@@ -15,7 +15,7 @@ from flowops.manifest.model import Manifest
 from flowops.manifest.schema import schema_problems
 from flowops.manifest.source import Source
 from flowops.problems import Problem, Severity, has_errors
-from flowops.yamlsource import YamlSyntaxError, parse
+from flowops.yamlsource import YamlDocument, YamlSyntaxError, parse
 
 
 def load_with_problems(
@@ -25,24 +25,28 @@ def load_with_problems(
 
     ``strict`` turns warnings into errors. Warnings also ride on ``Manifest.problems``.
     """
-    shown = path.name
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return None, [_not_found(path)]
-    except (OSError, UnicodeDecodeError) as exc:
-        return None, [Problem(shown, 0, 0, "MANIFEST_UNREADABLE", f"Cannot read {shown}: {exc}")]
-    try:
-        doc = parse(text)
-    except YamlSyntaxError as exc:
-        return None, [Problem(shown, exc.line, exc.col, "MANIFEST_YAML_SYNTAX", exc.message)]
-    manifest, problems = _check(path, Source(shown, doc))
+    doc, problems = _read(path)
+    manifest = None
+    if doc is not None:
+        manifest, problems = _check(path, Source(path.name, doc))
     if strict:
         problems = [dataclasses.replace(p, severity=Severity.ERROR) for p in problems]
     problems.sort(key=Problem.sort_key)
     if has_errors(problems) or manifest is None:
         return None, problems
     return dataclasses.replace(manifest, problems=tuple(problems)), problems
+
+
+def _read(path: Path) -> tuple[YamlDocument | None, list[Problem]]:
+    try:
+        return parse(path.read_text(encoding="utf-8")), []
+    except FileNotFoundError:
+        return None, [_not_found(path)]
+    except (OSError, UnicodeDecodeError) as exc:
+        message = f"Cannot read {path.name}: {exc}"
+        return None, [Problem(path.name, 0, 0, "MANIFEST_UNREADABLE", message)]
+    except YamlSyntaxError as exc:
+        return None, [Problem(path.name, exc.line, exc.col, "MANIFEST_YAML_SYNTAX", exc.message)]
 
 
 def load(path: Path, *, strict: bool = False) -> Manifest:
