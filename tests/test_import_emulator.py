@@ -5,14 +5,16 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import CliRunner
 
 from flowops import lockfile
 from flowops.cli import cli
 from flowops.connect import open_environment
+from flowops.errors import FlowopsError
 from flowops.manifest import load
 from flowops.manifest.model import Environment
 from flowops.paths import lock_path
@@ -34,8 +36,23 @@ def seed(root: Path, flows: list[tuple[str, str, bool]]) -> dict[str, str]:
     return ids
 
 
-def run(root: Path, *args: str) -> Result:
-    return CliRunner().invoke(cli, ["-m", str(root / "flows.yaml"), *args])
+@dataclass(frozen=True)
+class Ran:
+    exit_code: int
+    output: str
+
+
+def run(root: Path, *args: str) -> Ran:
+    """Like the real entry point: a command's returned int is its exit code."""
+    argv = ["-m", str(root / "flows.yaml"), *args]
+    result = CliRunner().invoke(cli, argv, standalone_mode=False)
+    error = result.exception
+    if isinstance(error, FlowopsError):
+        return Ran(error.exit_code, f"{result.output}Error: {error}\nHint: {error.hint}\n")
+    if error is not None:
+        raise error
+    code = result.return_value if isinstance(result.return_value, int) else 0
+    return Ran(code, result.output)
 
 
 def run_process(root: Path, *args: str) -> subprocess.CompletedProcess[str]:

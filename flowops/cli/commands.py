@@ -5,6 +5,7 @@
 # One import per command module, sorted. Each module does ``@cli.command()``.
 from flowops.cli import apply  # noqa: F401
 from flowops.cli import comment  # noqa: F401
+from flowops.cli import drift  # noqa: F401
 from flowops.cli import emulator  # noqa: F401
 from flowops.cli import export_runtime  # noqa: F401
 from flowops.cli import import_  # noqa: F401

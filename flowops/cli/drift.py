@@ -1,0 +1,39 @@
+"""``flowops drift``: exit 0 when Meta, the lock and git agree, 2 on drift, 1 on error."""
+
+from __future__ import annotations
+
+import click
+
+from flowops.cli import cli
+from flowops.cli.context import CliContext
+from flowops.connect import open_environment
+from flowops.drift import detect
+from flowops.drift_render import RENDERERS
+from flowops.importer import require_env
+from flowops.manifest import load
+
+EXIT_DRIFT = 2
+
+
+@cli.command("drift")
+@click.option("--env", "env_name", default="local", show_default=True, help="Environment to check.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(RENDERERS)),
+    default="text",
+    show_default=True,
+    help="text for people, markdown for an issue, json for tools.",
+)
+@click.pass_obj
+def drift(obj: CliContext, env_name: str, fmt: str) -> int:
+    """Explain how Meta differs from flows.lock (changes behind flowops' back) and from git.
+
+    Flows on Meta that flowops does not manage are listed but do not count as drift.
+    """
+    env = require_env(obj.manifest_path, env_name)
+    manifest = load(obj.manifest_path)
+    with open_environment(obj.root, env) as connection:
+        report = detect(manifest, env, connection.api)
+    click.echo(RENDERERS[fmt](report), nl=False)
+    return EXIT_DRIFT if report.drifted else 0

@@ -1,0 +1,169 @@
+"""``flowops drift``: how Meta, the lock file and git disagree, explained per flow.
+
+Three sources: Meta (what is live), ``flows.lock`` (what flowops last applied) and git (what
+is wanted). Meta ≠ lock means someone changed Meta behind flowops' back; git ≠ lock means a
+change is not applied yet. Both count as drift. Flows on Meta that flowops does not manage
+are listed for information only (a shared WABA often holds some).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from flowops import lockfile
+from flowops.graph.types import FlowsAPI, RemoteFlow
+from flowops.lockfile import LockEntry
+from flowops.manifest import flows_for
+from flowops.manifest.model import Environment, Manifest
+from flowops.paths import lock_path
+from flowops.reconcile.desired import DesiredFlow, load_desired
+from flowops.reconcile.hashing import content_sha256, metadata_sha256
+from flowops.reconcile.refresh import download_json
+
+META, GIT, UNMANAGED = "meta", "git", "unmanaged"
+HEALTH = frozenset({"THROTTLED", "BLOCKED"})
+
+
+@dataclass(frozen=True)
+class DriftItem:
+    side: str  # META, GIT or UNMANAGED
+    kind: str
+    key: str
+    flow_id: str
+    name: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class DriftReport:
+    env: str
+    items: tuple[DriftItem, ...]
+
+    @property
+    def drifted(self) -> bool:
+        return any(item.side != UNMANAGED for item in self.items)
+
+    def on(self, side: str) -> list[DriftItem]:
+        return [item for item in self.items if item.side == side]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "env": self.env,
+            "drift": self.drifted,
+            "items": [asdict(item) for item in self.items],
+        }
+
+
+def detect(manifest: Manifest, env: Environment, api: FlowsAPI) -> DriftReport:
+    """Read Meta (one paged list, plus JSON only for flows whose ``updated_at`` moved)."""
+    entries = lockfile.load(lock_path(manifest.root, env)).entries(env.name)
+    desired = load_desired(manifest, flows_for(manifest, env.name))
+    remote = {flow.id: flow for flow in api.list_flows()}
+    moved = [e.flow_id for e in entries.values() if _moved(remote.get(e.flow_id), e)]
+    docs = {flow_id: download_json(api, flow_id) for flow_id in moved}
+    return compare(env.name, desired, entries, remote, docs)
+
+
+def _moved(flow: RemoteFlow | None, entry: LockEntry) -> bool:
+    return flow is not None and flow.updated_at != entry.updated_at
+
+
+def compare(
+    env: str,
+    desired: Mapping[str, DesiredFlow],
+    entries: Mapping[str, LockEntry],
+    remote: Mapping[str, RemoteFlow],
+    docs: Mapping[str, Any],
+) -> DriftReport:
+    """Pure: every difference, Meta side first, then git side, then unmanaged flows."""
+    items: list[DriftItem] = []
+    for key, entry in sorted(entries.items()):
+        items += _meta_side(key, entry, remote.get(entry.flow_id), desired.get(key), docs)
+    by_name = {flow.name: flow.id for flow in remote.values()}
+    for key in sorted(set(desired) | set(entries)):
+        items += _git_side(key, desired.get(key), entries.get(key), by_name)
+    items += _unmanaged(desired, entries, remote)
+    order = {META: 0, GIT: 1, UNMANAGED: 2}
+    return DriftReport(env, tuple(sorted(items, key=lambda i: order[i.side])))
+
+
+def _meta_side(
+    key: str,
+    entry: LockEntry,
+    flow: RemoteFlow | None,
+    wanted: DesiredFlow | None,
+    docs: Mapping[str, Any],
+) -> list[DriftItem]:
+    def item(kind: str, detail: str) -> DriftItem:
+        return DriftItem(META, kind, key, entry.flow_id, entry.name, detail)
+
+    if flow is None:
+        return [item("deleted", "no longer exists on Meta (deleted outside flowops)")]
+    found = []
+    if entry.content_sha256 and flow.id in docs:
+        doc = docs[flow.id]
+        if doc is None:
+            found.append(item("json_changed", "Meta holds no Flow JSON for it any more"))
+        elif content_sha256(doc) != entry.content_sha256:
+            found.append(item("json_changed", "Flow JSON on Meta was edited outside flowops"))
+    if entry.status and flow.status != entry.status:
+        found.append(item("status_changed", _status_detail(entry.status, flow.status)))
+    if flow.name != entry.name:
+        found.append(item("renamed", f"renamed on Meta: '{entry.name}' → '{flow.name}'"))
+    elif entry.metadata_sha256 and _remote_meta_sha(flow, wanted) != entry.metadata_sha256:
+        shown = ", ".join(flow.categories) or "none"
+        detail = f"categories or endpoint_uri changed on Meta (now: {shown}"
+        found.append(item("metadata_changed", f"{detail}; {flow.endpoint_uri or 'no endpoint'})"))
+    return found
+
+
+def _status_detail(was: str, now: str) -> str:
+    if now in HEALTH or was in HEALTH:
+        return f"status {was} → {now} (Meta sets THROTTLED/BLOCKED from endpoint health)"
+    return f"status changed outside flowops: {was} → {now}"
+
+
+def _remote_meta_sha(flow: RemoteFlow, wanted: DesiredFlow | None) -> str:
+    endpoint = flow.endpoint_uri if wanted is not None and wanted.spec.endpoint_uri else None
+    return metadata_sha256(flow.name, flow.categories, endpoint)
+
+
+def _git_side(
+    key: str, wanted: DesiredFlow | None, entry: LockEntry | None, by_name: Mapping[str, str]
+) -> list[DriftItem]:
+    if wanted is None:
+        assert entry is not None
+        detail = "removed from flows.yaml; `flowops apply --prune` deprecates or deletes it"
+        return [DriftItem(GIT, "removed_from_git", key, entry.flow_id, entry.name, detail)]
+    name = wanted.spec.name
+    if entry is None:
+        found_id = by_name.get(name, "")
+        detail = "in flows.yaml but never applied"
+        if found_id:
+            detail += f"; Meta has a flow of that name ({found_id}) that apply would adopt"
+        return [DriftItem(GIT, "not_applied", key, found_id, name, detail)]
+    found = []
+    if wanted.content_sha256 != entry.content_sha256:
+        detail = f"{wanted.spec.file} changed in git since the last apply"
+        found.append(DriftItem(GIT, "json_not_applied", key, entry.flow_id, name, detail))
+    if wanted.metadata_sha256(entry) != entry.metadata_sha256:
+        detail = "name, categories or endpoint_uri in flows.yaml changed since the last apply"
+        found.append(DriftItem(GIT, "metadata_not_applied", key, entry.flow_id, name, detail))
+    return found
+
+
+def _unmanaged(
+    desired: Mapping[str, DesiredFlow],
+    entries: Mapping[str, LockEntry],
+    remote: Mapping[str, RemoteFlow],
+) -> list[DriftItem]:
+    known = {e.flow_id for e in entries.values()}
+    known |= {old for e in entries.values() for old in e.previous_flow_ids}
+    names = {d.spec.name for d in desired.values()}
+    strays = [f for f in remote.values() if f.id not in known and f.name not in names]
+    return [
+        DriftItem(UNMANAGED, "unmanaged", "", f.id, f.name, f"{f.status}; not in flows.yaml")
+        for f in sorted(strays, key=lambda f: f.name)
+    ]
