@@ -1,0 +1,41 @@
+"""``flowops preview KEY``: the link reviewers open, never rotated unless asked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from flowops.connect import open_environment
+from flowops.manifest.model import Environment
+from flowops.scaffold import scaffold
+from tests.test_import_emulator import DATA, run
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> tuple[Path, str]:
+    scaffold(tmp_path, workflows=False)
+    with open_environment(tmp_path, Environment(name="local", emulator=True)) as conn:
+        raw = (DATA / "survey.json").read_bytes()
+        flow_id = conn.api.create_flow("Alpha", ("SURVEY",), flow_json=raw, publish=True).id
+    assert run(tmp_path, "import", "--all").exit_code == 0
+    return tmp_path, flow_id
+
+
+def test_preview_prints_a_stable_link_unless_asked_to_invalidate(
+    project: tuple[Path, str],
+) -> None:
+    root, flow_id = project
+    first = run(root, "preview", "alpha")
+    assert first.exit_code == 0, first.output
+    assert first.output.startswith(f"https://business.facebook.com/wa/manage/flows/{flow_id}/")
+    assert run(root, "preview", "alpha").output == first.output
+    fresh = run(root, "preview", "alpha", "--invalidate")
+    assert fresh.exit_code == 0 and fresh.output != first.output
+
+
+def test_preview_of_a_flow_not_applied_yet_is_a_clear_error(project: tuple[Path, str]) -> None:
+    root, _ = project
+    result = run(root, "preview", "nope")
+    assert result.exit_code == 1
+    assert "flow 'nope' is not on Meta in local yet" in result.output
