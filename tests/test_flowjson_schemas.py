@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from flowops.flowjson import versions
+from flowops.flowjson import validate_text, versions
 from flowops.flowjson.schema import build_schema, file_name, render
 from flowops.schemas import schemas_dir
 
@@ -62,3 +63,30 @@ def test_schemas_dir_prefers_the_copy_inside_an_installed_package(
     monkeypatch.setattr(locator, "_PACKAGE_DIR", package)
     assert locator.schemas_dir() == package / "_schemas"
     assert locator.schema_path("flowjson", "7.3.json") == package / "_schemas/flowjson/7.3.json"
+
+
+def _doc(version: tuple[int, int], **top: object) -> str:
+    children: list[dict[str, object]] = [
+        {"type": "TextInput", "name": "who", "label": "Name"},
+        {"type": "Footer", "label": "Send", "on-click-action": {"name": "complete"}},
+    ]
+    if version < (4, 0):
+        children = [{"type": "Form", "name": "form", "children": children}]
+    layout = {"type": "SingleColumnLayout", "children": children}
+    screen = {"id": "ONLY", "terminal": True, "layout": layout}
+    return json.dumps({"version": versions.text(version), "screens": [screen], **top})
+
+
+def _error_codes(text: str) -> list[str]:
+    return [p.code for p in validate_text(text) if p.is_error]
+
+
+@pytest.mark.parametrize("version", versions.KNOWN, ids=versions.text)
+def test_top_level_keys_of_each_version(version: tuple[int, int]) -> None:
+    assert _error_codes(_doc(version)) == []
+    uri = _error_codes(_doc(version, data_channel_uri="https://example.com"))
+    assert uri == ([] if version < (3, 0) else ["INVALID_PROPERTY_KEY"])
+    assert _error_codes(_doc(version, metadata={})) == ["INVALID_PROPERTY_KEY"]
+    routing = {"routing_model": {"ONLY": []}}
+    assert _error_codes(_doc(version, data_api_version="3.0", **routing)) == []
+    assert _error_codes(_doc(version, data_api_version="2.0", **routing)) == ["INVALID_ENUM_VALUE"]
