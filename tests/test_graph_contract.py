@@ -17,8 +17,9 @@ from typing import Any
 import pytest
 import vcr
 
+from flowops.emulator import start_emulator
 from flowops.graph.client import GraphClient
-from flowops.graph.retry import RetryPolicy
+from flowops.graph.retry import NO_RETRY, RetryPolicy
 from tests.graph_scenarios import CASSETTE_ONLY, DATA, SCENARIOS, expected, normalise
 
 CASSETTES = Path(__file__).parent / "cassettes"
@@ -206,3 +207,13 @@ def test_scrubber_replaces_token_and_real_ids() -> None:
     assert "123456789012345" not in body and "EAAGrealtoken" not in body
     uri = scrubber.text("https://graph.facebook.com/v23.0/987654321098765/flows?x=123456789012345")
     assert "987654321098765" not in uri and "123456789012345" not in uri
+
+
+@pytest.mark.parametrize("name", sorted(SCENARIOS))
+def test_emulator_gives_the_contract_result(name: str) -> None:
+    """The local emulator answers the shared scenarios exactly as the recorded Meta does."""
+    with start_emulator(token=TEST_TOKEN) as emu:
+        api = GraphClient(
+            token=TEST_TOKEN, waba_id=PLACEHOLDER_WABA, base_url=emu.url, retry=NO_RETRY
+        )
+        assert normalise(SCENARIOS[name](api)) == expected(name)
