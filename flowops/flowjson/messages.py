@@ -104,7 +104,8 @@ def _enum(error: ValidationError, ctx: Context) -> list[Finding]:
         return [unknown_component(ctx, value, allowed)]
     if isinstance(value, str) and ctx.is_action_name():
         return [unknown_action(ctx, value, allowed)]
-    message = f"{ctx.name()} is {json_type(value)}; allowed: {', '.join(allowed)}"
+    shown = ", ".join(json.dumps(v) for v in error.validator_value)
+    message = f"{ctx.name()} is {json_type(value)}; allowed: {shown}"
     guess = suggest(value, allowed) if isinstance(value, str) else None
     hint = f"Did you mean `{guess}`?" if guess else "Use one of the allowed values."
     return [Finding(ctx.pointer, "INVALID_ENUM_VALUE", message, hint=hint)]

@@ -39,7 +39,7 @@ def _top_properties(version: Version) -> Schema:
             "type": "object",
             "additionalProperties": {"type": "array", "items": {"type": "string"}},
         },
-        "data_api_version": {"type": "string", "enum": ["3.0", "4.0"]},
+        "data_api_version": {"enum": ["3.0", "4.0"]},
     }
     if version < (3, 0):
         props["data_channel_uri"] = {"type": "string"}
@@ -97,7 +97,7 @@ def _component_switch(version: Version) -> Schema:
     return {
         "type": "object",
         "required": ["type"],
-        "properties": {"type": {"type": "string", "enum": names}},
+        "properties": {"type": {"enum": names}},
         **_type_tree(names),
     }
 

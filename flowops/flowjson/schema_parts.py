@@ -111,7 +111,7 @@ def _action_at(names: list[str]) -> Schema:
     return {
         "type": "object",
         "required": ["name"],
-        "properties": {"name": {"type": "string", "enum": names}},
+        "properties": {"name": {"enum": names}},
         "allOf": [
             {
                 "if": {"required": ["name"], "properties": {"name": {"const": name}}},
