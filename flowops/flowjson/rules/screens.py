@@ -1,4 +1,7 @@
-"""Screen-level rules: ids, terminal screens, success, screen count, endpoint-only keys."""
+"""Screen-level rules: ids, terminal screens, success, endpoint-only keys.
+
+The 100-screen limit is a plain `maxItems` in the schema (MAX_SCREENS_NUMBER), not here.
+"""
 
 from __future__ import annotations
 
@@ -7,21 +10,12 @@ from collections.abc import Iterator
 from flowops.flowjson.findings import Finding, pointer_join
 from flowops.flowjson.rules.facts import Context
 
-MAX_SCREENS = 100
-
 
 def check(ctx: Context) -> Iterator[Finding]:
     yield from _ids(ctx)
     yield from _terminals(ctx)
     yield from _success(ctx)
     yield from _endpoint_keys(ctx)
-    if len(ctx.screens) > MAX_SCREENS:
-        yield Finding(
-            f"/screens/{MAX_SCREENS}",
-            "MAX_SCREENS_NUMBER",
-            f"A flow may have at most {MAX_SCREENS} screens but this one has "
-            f"{len(ctx.screens)}; split it into several flows.",
-        )
 
 
 def _ids(ctx: Context) -> Iterator[Finding]:
