@@ -73,7 +73,14 @@ def explain(doc: dict[str, object], version: Version) -> list[Finding]:
     for error in sorted(errors, key=lambda e: [str(p) for p in e.absolute_path]):
         ctx = Context(doc, tuple(error.absolute_path), version)
         findings.extend(translate(error, ctx))
-    return findings
+    return findings or [_unexplained(version)]
+
+
+def _unexplained(version: Version) -> Finding:
+    """The fast validator rejected what the detailed one accepts: say so, never pass silently."""
+    message = f"the document does not match the Flow JSON {versions.text(version)} schema"
+    hint = "Please report this file to the flowops maintainers; Meta's upload will name the error."
+    return Finding("", "INVALID_PROPERTY_VALUE", message, hint=hint)
 
 
 def to_problems(findings: list[Finding], source: SourceMap, file: str) -> list[Problem]:
