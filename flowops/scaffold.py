@@ -6,15 +6,15 @@ that is extended (a line appended) instead of skipped, because it almost always 
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
+from importlib import metadata
 from pathlib import Path
 
-from flowops import __version__
 from flowops.schemas import schema_path
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 PIP_SPEC_TOKEN = "__FLOWOPS_PIP_SPEC__"
-DEFAULT_PIP_SPEC = f"flowops=={__version__}"
 WORKFLOWS = ("flowops-plan.yml", "flowops-apply.yml", "flowops-drift.yml")
 IGNORE_LINE = ".flowops/"
 
@@ -26,9 +26,24 @@ class ScaffoldResult:
     updated: list[str] = field(default_factory=list)
 
 
-def scaffold(
-    root: Path, *, pip_spec: str = DEFAULT_PIP_SPEC, workflows: bool = True
-) -> ScaffoldResult:
+def detect_pip_spec() -> str:
+    """How CI can install this flowops: the git URL and commit it was installed from.
+
+    Empty when unknown (a local or registry install): the name ``flowops`` on PyPI belongs to
+    an unrelated project, so guessing a version there would install the wrong package.
+    """
+    try:
+        info = json.loads(metadata.distribution("flowops").read_text("direct_url.json") or "{}")
+    except (metadata.PackageNotFoundError, json.JSONDecodeError):
+        return ""
+    vcs = info.get("vcs_info") or {}
+    url = str(info.get("url", ""))
+    if vcs.get("vcs") != "git" or not url or url.startswith("file:"):
+        return ""
+    return f"git+{url}@{vcs.get('commit_id') or vcs.get('requested_revision') or 'HEAD'}"
+
+
+def scaffold(root: Path, *, pip_spec: str = "", workflows: bool = True) -> ScaffoldResult:
     """Write the starter files under ``root``; return what was created, skipped or updated."""
     result = ScaffoldResult()
     for target, text in planned_files(pip_spec, workflows).items():

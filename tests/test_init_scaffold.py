@@ -118,3 +118,45 @@ def test_scaffolded_project_passes_validate(
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(cli, ["validate", "--strict"])
     assert result.exit_code == 0, result.output
+
+
+def test_without_a_known_install_source_the_workflows_ask_for_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("flowops.cli.init.detect_pip_spec", lambda: "")
+    result = CliRunner().invoke(cli, ["init", str(tmp_path)])
+    assert result.exit_code == 0
+    assert "warning: set FLOWOPS_PIP_SPEC" in result.output
+    plan = (tmp_path / ".github/workflows/flowops-plan.yml").read_text(encoding="utf-8")
+    assert 'FLOWOPS_PIP_SPEC: ""' in plan
+    assert 'if [ -z "$FLOWOPS_PIP_SPEC" ]' in plan
+
+
+class _Dist:
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def read_text(self, name: str) -> str:
+        assert name == "direct_url.json"
+        return self.text
+
+
+@pytest.mark.parametrize(
+    ("direct_url", "spec"),
+    [
+        (
+            '{"url": "https://git.example/org/flowops.git", '
+            '"vcs_info": {"vcs": "git", "commit_id": "abc123"}}',
+            "git+https://git.example/org/flowops.git@abc123",
+        ),
+        ('{"url": "file:///home/me/flowops", "dir_info": {"editable": true}}', ""),
+        ("", ""),
+    ],
+)
+def test_pip_spec_comes_from_a_git_install_only(
+    monkeypatch: pytest.MonkeyPatch, direct_url: str, spec: str
+) -> None:
+    from flowops import scaffold as module
+
+    monkeypatch.setattr(module.metadata, "distribution", lambda name: _Dist(direct_url))
+    assert module.detect_pip_spec() == spec

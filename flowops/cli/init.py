@@ -8,31 +8,36 @@ import click
 
 from flowops.cli import cli
 from flowops.errors import FlowopsError
-from flowops.scaffold import DEFAULT_PIP_SPEC, ScaffoldResult, scaffold
+from flowops.scaffold import ScaffoldResult, detect_pip_spec, scaffold
 
 
 @cli.command("init")
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path), default=Path("."))
 @click.option(
     "--pip-spec",
-    default=DEFAULT_PIP_SPEC,
-    show_default=True,
-    help="What the GitHub workflows install with pip (a version, a git URL or a path).",
+    help="What the GitHub workflows install with pip, e.g. git+https://…/flowops@v0.1.0 "
+    "(default: the git URL this flowops was installed from, when known).",
 )
 @click.option("--no-workflows", is_flag=True, help="Do not write .github/workflows/.")
-def init(directory: Path, pip_spec: str, no_workflows: bool) -> int:
+def init(directory: Path, pip_spec: str | None, no_workflows: bool) -> int:
     """Create flows.yaml, a starter flow, traditional_flows.yaml and the GitHub workflows."""
     if directory.exists() and not directory.is_dir():
         raise FlowopsError(f"{directory}: not a directory")
     try:
         directory.mkdir(parents=True, exist_ok=True)
-        result = scaffold(directory, pip_spec=pip_spec, workflows=not no_workflows)
+        spec = pip_spec if pip_spec is not None else detect_pip_spec()
+        result = scaffold(directory, pip_spec=spec, workflows=not no_workflows)
     except OSError as exc:
         raise FlowopsError(
             f"{directory}: cannot write ({exc.strerror})",
             hint="check the folder's permissions; files written so far are kept",
         ) from None
     _report(directory, result)
+    if not no_workflows and not spec:
+        click.echo(
+            "warning: set FLOWOPS_PIP_SPEC in .github/workflows/flowops-*.yml to how CI installs "
+            "flowops (e.g. a git URL), or rerun with --pip-spec; until then they stop and say so."
+        )
     return 0
 
 
