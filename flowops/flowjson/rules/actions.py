@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from flowops.flowjson.findings import Finding
+from flowops.flowjson.findings import Finding, pointer_join
 from flowops.flowjson.rules.facts import Act, Context, ScreenFacts
 from flowops.flowjson.rules.payloads import check_payload
 from flowops.flowjson.rules.pickers import check_pickers
@@ -31,6 +31,8 @@ def check(ctx: Context) -> Iterator[Finding]:
                 )
             elif name == "navigate":
                 yield from _navigate(ctx, s, act)
+            elif name == "update_data":
+                yield from _update_data(s, act)
             if name in ("navigate", "complete", "data_exchange"):
                 yield from check_pickers(ctx, s, act, name)
 
@@ -64,3 +66,16 @@ def _navigate(ctx: Context, s: ScreenFacts, act: Act) -> Iterator[Finding]:
             severity=Severity.WARNING,
         )
     yield from check_payload(ctx, act, target)
+
+
+def _update_data(s: ScreenFacts, act: Act) -> Iterator[Finding]:
+    payload = act.action.get("payload")
+    for key in payload if isinstance(payload, dict) else ():
+        if key not in s.data:
+            yield Finding(
+                pointer_join(act.pointer, "payload", key),
+                "INVALID_ACTION_PAYLOAD_PROPERTY",
+                f"update_data can only set fields of this screen's data model, and '{key}' is "
+                f"not one of them; declare it in the `data` of '{s.sid}'.",
+                at_key=True,
+            )
