@@ -171,6 +171,6 @@ def test_unknown_name_is_a_clear_error_and_changes_nothing(project: Path) -> Non
 
 
 def test_import_needs_names_or_all(project: Path) -> None:
-    result = run_process(project, "import")
-    assert result.returncode == 1
-    assert "--all" in result.stderr
+    result = run(project, "import")
+    assert result.exit_code == 1
+    assert "Error: say which flows to import" in result.output and "--all" in result.output
