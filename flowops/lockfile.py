@@ -6,6 +6,7 @@ Deterministic (sorted keys, two-space indent, trailing newline) and written atom
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -90,7 +91,30 @@ class Lock:
         return {"_comment": HEADER, "version": FORMAT_VERSION, "environments": envs}
 
     def dumps(self) -> str:
-        return json.dumps(self.to_dict(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+        """Same text as ``json.dumps(self.to_dict(), indent=2, sort_keys=True)``, built from
+        per-entry pieces cached by value, so apply can rewrite a big lock after every step."""
+        envs = [
+            f'    {_text(env)}: {{\n      "flows": {{\n'
+            + ",\n".join(f"        {_text(k)}: {_entry_text(e)}" for k, e in sorted(flows.items()))
+            + "\n      }\n    }"
+            for env, flows in sorted(self.environments.items())
+            if flows
+        ]
+        body = "{\n" + ",\n".join(envs) + "\n  }" if envs else "{}"
+        return (
+            f'{{\n  "_comment": {_text(HEADER)},\n  "environments": {body},\n'
+            f'  "version": {FORMAT_VERSION}\n}}\n'
+        )
+
+
+def _text(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+@functools.lru_cache(maxsize=4096)
+def _entry_text(entry: LockEntry) -> str:
+    text = json.dumps(entry.to_dict(), indent=2, sort_keys=True, ensure_ascii=False)
+    return text.replace("\n", "\n        ")
 
 
 def parse(text: str, source: str = "flows.lock") -> Lock:

@@ -54,10 +54,10 @@ class CountingAPI:
         self, fields: tuple[str, ...] = LIST_FIELDS, page_size: int = 100
     ) -> Iterator[RemoteFlow]:
         self._count("list_flows")
-        for n, flow in enumerate(self._api.list_flows(fields, page_size), start=1):
+        for n, flow in enumerate(self._api.list_flows(fields, page_size)):
+            if n and n % page_size == 0:
+                self._count("list_flows")  # item 100, 200 … arrived with a new page
             yield flow
-            if n % page_size == 0:
-                self._count("list_flows")
 
     def get_flow(self, flow_id: str, fields: tuple[str, ...] = LIST_FIELDS) -> RemoteFlow:
         self._count("get_flow")

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from flowops.errors import FlowopsError
+from flowops.flowjson.navigation import entry_screen
 from flowops.lockfile import LockEntry
 from flowops.manifest.model import FlowSpec, Manifest
 from flowops.reconcile.hashing import content_sha256, metadata_sha256, metadata_summary
@@ -53,11 +54,5 @@ def load_one(manifest: Manifest, spec: FlowSpec) -> DesiredFlow:
             f"{spec.file}: cannot read flow '{spec.key}' ({exc})",
             hint="run `flowops validate` to see the problem with its position",
         ) from None
-    entry = spec.entry_screen or _entry_screen(doc)
+    entry = spec.entry_screen or (entry_screen(doc) if isinstance(doc, dict) else None)
     return DesiredFlow(spec, raw, doc, content_sha256(doc), entry)
-
-
-def _entry_screen(doc: Any) -> str | None:
-    from flowops.flowjson.navigation import entry_screen
-
-    return entry_screen(doc)

@@ -19,6 +19,7 @@ from flowops.reconcile.flowdiff import (
     uses_clone,
     want_publish,
 )
+from flowops.reconcile.naming import clone_name
 from flowops.reconcile.screendiff import screen_diffs
 
 
@@ -44,8 +45,6 @@ def plan_flow(d: DesiredFlow, entry: LockEntry | None, ctx: Context) -> Change:
 
 def _adopt(d: DesiredFlow, flow: RemoteFlow, ctx: Context) -> Change:
     if flow.status == "DEPRECATED":
-        from flowops.reconcile.naming import clone_name
-
         name = clone_name(d.spec.name, ctx.options.clone_name_suffix, ctx.names, 2)
         return create(
             d,
