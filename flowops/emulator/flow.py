@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 TIME_FORMAT = "%Y-%m-%dT%H:%M:%S+0000"
@@ -53,7 +53,7 @@ class EmuFlow:
         return self.published_json is not None
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
+        data = {f.name: getattr(self, f.name) for f in fields(self)}  # shallow: fast to save
         data["draft_json"] = _b64(self.draft_json)
         data["published_json"] = _b64(self.published_json)
         return data

@@ -75,7 +75,7 @@ class StateStore:
     def _save(self) -> None:
         if self.path is None:
             return
-        text = json.dumps(self.model.to_state(), indent=1, sort_keys=True)
+        text = json.dumps(self.model.to_state(), separators=(",", ":"))
         fd, tmp = tempfile.mkstemp(prefix=".emulator-", dir=self.path.parent)
         with os.fdopen(fd, "w", encoding="utf-8") as out:
             out.write(text)
