@@ -121,14 +121,13 @@ class _Walker:
 
     def _props(self, comp: Comp) -> None:
         for key, value in comp.node.items():
-            if key in _STRUCTURAL:
-                continue
-            if key == "name" and comp.ctype != "Form" and isinstance(value, str):
-                self.facts.names.setdefault(value, []).append(comp)
-            if isinstance(value, str):
+            kind = type(value)
+            if kind is str:
                 if "${" in value:
                     self._ref(_join(comp.pointer, key), value, comp, key)
-            elif isinstance(value, (dict, list)):
+                elif key == "name" and comp.ctype != "Form":
+                    self.facts.names.setdefault(value, []).append(comp)
+            elif (kind is dict or kind is list) and key not in _STRUCTURAL:
                 self._scan(key, value, _join(comp.pointer, key), comp, key)
 
     def _scan(self, key: str, value: object, ptr: str, comp: Comp, prop: str) -> None:
@@ -142,17 +141,18 @@ class _Walker:
         else:
             return
         for sub, item in items:
-            if isinstance(item, str):
+            kind = type(item)
+            if kind is str:
                 if "${" in item:
                     self._ref(_join(ptr, sub), item, comp, prop)
-            elif isinstance(item, (dict, list)):
-                self._scan(sub if isinstance(sub, str) else "", item, _join(ptr, sub), comp, prop)
+            elif kind is dict or kind is list:
+                self._scan(sub if type(sub) is str else "", item, _join(ptr, sub), comp, prop)
 
     def _ref(self, ptr: str, text: str, comp: Comp, prop: str) -> None:
         self.facts.refs.append(Ref(ptr, text, comp.ctype, prop, comp.in_form, refs_in(text)))
 
 
 def _join(ptr: str, key: str | int) -> str:
-    if isinstance(key, str) and ("/" in key or "~" in key):
+    if type(key) is str and ("/" in key or "~" in key):
         return pointer_join(ptr, key)
     return f"{ptr}/{key}"
