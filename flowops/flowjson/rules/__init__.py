@@ -38,7 +38,7 @@ def run_rules(doc: dict[str, Any], version: Version) -> list[Finding]:
     for s in facts:
         if s.sid is not None:
             by_id.setdefault(s.sid, s)
-    pickers = any(c.ctype in PICKERS for s in facts for c in s.comps)
+    pickers = any(t in s.counts for s in facts for t in PICKERS)
     ctx = Context(doc, version, facts, by_id, "data_api_version" in doc, pickers)
     out: list[Finding] = [f for s in facts for f in s.findings]
     for rule in RULES:

@@ -66,7 +66,7 @@ def resolve(data: dict[str, Any], parts: list[str]) -> tuple[dict[str, Any] | No
 def check(ctx: Context) -> Iterator[Finding]:
     for s in ctx.screens:
         for name, schema in s.data.items():
-            ptr = pointer_join(s.pointer, "data", name)
+            ptr = pointer_join(f"{s.pointer}/data", name)
             if isinstance(schema, dict):
                 yield from _field(schema, ptr)
 

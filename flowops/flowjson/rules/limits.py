@@ -43,8 +43,10 @@ def check(ctx: Context) -> Iterator[Finding]:
 
 
 def _caps(s: ScreenFacts) -> Iterator[Finding]:
-    for ctype, (cap, code) in _CAPS.items():
-        found = s.counts.get(ctype, 0)
+    total = 0
+    for ctype, found in s.counts.items():
+        total += found
+        cap, code = _CAPS.get(ctype, (found, ""))
         if found > cap:
             if ctype == "Footer" and any(c.in_branch for c in s.comps if c.ctype == ctype):
                 code = "MORE_THAN_ONE_FOOTER"
@@ -54,7 +56,7 @@ def _caps(s: ScreenFacts) -> Iterator[Finding]:
                 f"At most {cap} {ctype} allowed per screen (counting If/Switch branches) "
                 f"but screen '{s.sid}' has {found}; remove the extra ones.",
             )
-    total = sum(n for t, n in s.counts.items() if t not in ("If", "Switch", "Form"))
+    total -= sum(s.counts.get(t, 0) for t in ("If", "Switch", "Form"))
     if total > MAX_COMPONENTS and not _top_level_over(s):
         yield Finding(
             f"{s.pointer}/layout/children",
