@@ -35,6 +35,14 @@ def cli(ctx: click.Context, manifest: Path, traceback: bool) -> None:
     ctx.obj = CliContext(manifest_path=manifest, traceback=traceback)
 
 
+@cli.result_callback()
+@click.pass_context
+def _exit_with_result(ctx: click.Context, result: object, **_: object) -> None:
+    """Commands return their exit code; make it the process's (and CliRunner's) exit code."""
+    if isinstance(result, int) and result:
+        ctx.exit(result)
+
+
 # Command modules register themselves on ``cli`` when imported (one line each, keep sorted).
 from flowops.cli import commands  # noqa: E402,F401
 
