@@ -63,7 +63,17 @@ def test_plan_without_the_secret_validates_only_and_succeeds() -> None:
     script = next(s["run"] for s in steps(plan) if s.get("id") == "plan")
     assert script.index('if [ -z "$WHATSAPP_TOKEN" ]') < script.index("flowops plan")
     gated = [s for s in steps(plan) if "available" in str(s.get("if", ""))]
-    assert len(gated) == 3  # comment body, artifact upload, posting
+    assert len(gated) == 2  # comment body, artifact upload
+    posting = next(s for s in steps(plan) if "--method PATCH" in s.get("run", ""))
+    assert "hashFiles('comment.md')" in posting["if"]  # posts only when a body was written
+    assert "head.repo.full_name == github.repository" in posting["if"]  # forks cannot
+
+
+def test_a_failed_run_marks_the_sticky_comment_out_of_date() -> None:
+    plan = load("flowops-plan.yml")
+    note = next(s for s in steps(plan) if str(s.get("if", "")).startswith("failure()"))
+    assert 'echo "<!-- flowops-plan:${FLOWOPS_ENV} -->"' in note["run"]
+    assert "> comment.md" in note["run"] and "out of date" in note["run"]
 
 
 def test_plan_uploads_the_plan_and_writes_the_job_summary() -> None:
