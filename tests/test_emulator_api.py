@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ WABA = "104000000000042"
 VALID = (DATA / "valid.json").read_bytes()
 INVALID = (DATA / "invalid.json").read_bytes()
 FROZEN = (DATA / "frozen.json").read_bytes()
+ENDPOINT = (DATA / "endpoint.json").read_bytes()
 
 
 @pytest.fixture
@@ -192,8 +194,7 @@ def test_updated_at_strictly_increases_within_one_second(client: GraphClient) ->
     client.upload_flow_json(flow_id, VALID)
     client.publish(flow_id)
     stamps.append(client.get_flow(flow_id).updated_at)
-    assert stamps == sorted(set(stamps), key=stamps.index) and len(set(stamps)) == len(stamps)
-    assert sorted(stamps) == stamps
+    assert stamps == sorted(stamps) and len(set(stamps)) == len(stamps)
 
 
 def test_throttled_and_blocked_come_only_from_the_admin_hook(
@@ -237,6 +238,8 @@ def test_preview_link_is_kept_until_invalidated(client: GraphClient) -> None:
         f"https://business.facebook.com/wa/manage/flows/{flow_id}/preview/?token="
     )
     assert client.preview(flow_id) == first
+    expires = datetime.strptime(first.expires_at or "", "%Y-%m-%dT%H:%M:%S%z")
+    assert timedelta(days=29) < expires - datetime.now(timezone.utc) <= timedelta(days=30)
     assert client.preview(flow_id, invalidate=True).preview_url != first.preview_url
 
 
@@ -253,6 +256,34 @@ def test_list_pages_with_cursors_and_next_only_when_more(
     back = {"before": rest["paging"]["cursors"]["before"], "limit": "3"}
     previous = requests.get(url, params=back, headers=auth(), timeout=5).json()
     assert [f["id"] for f in previous["data"]] == [f["id"] for f in first["data"][-3:]]
+
+
+def test_endpoint_flow_publishes_only_once_its_endpoint_uri_is_set(client: GraphClient) -> None:
+    flow_id = client.create_flow("quote", ("OTHER",), flow_json=ENDPOINT).id
+    assert client.get_flow(flow_id).data_api_version == "3.0"
+    with pytest.raises(FlowStateError, match="endpoint_uri"):
+        client.publish(flow_id)
+    client.update_metadata(flow_id, endpoint_uri="https://example.com/quote")
+    client.publish(flow_id)
+    assert client.get_flow(flow_id).status == "PUBLISHED"
+
+
+def test_health_status_follows_the_flow(client: GraphClient, emu: EmulatorHandle) -> None:
+    bad = client.create_flow("bad", ("OTHER",), flow_json=INVALID).id
+    good = published(client)
+    emu.set_health(good, "THROTTLED")
+    url = f"{emu.url}/v23.0/{{}}?fields=health_status"
+    health = {
+        flow_id: requests.get(url.format(flow_id), headers=auth(), timeout=5).json()
+        for flow_id in (bad, good)
+    }
+    assert health[bad]["health_status"]["can_send_message"] == "BLOCKED"
+    assert health[good]["health_status"]["can_send_message"] == "LIMITED"
+    assert health[good]["health_status"]["entities"][0] == {
+        "entity_type": "FLOW",
+        "id": good,
+        "can_send_message": "LIMITED",
+    }
 
 
 def test_unknown_field_and_unknown_flow_are_graph_errors(client: GraphClient) -> None:

@@ -144,3 +144,17 @@ def _read_banner(proc: subprocess.Popen[str]) -> list[str]:
         assert line, proc.stderr.read() if proc.stderr else "no output"
         lines.append(line.strip())
     return lines
+
+
+def test_serve_on_a_busy_port_is_a_user_error() -> None:
+    with start_emulator() as busy:
+        proc = subprocess.run(
+            [sys.executable, "-m", "flowops", "emulator", "serve", "--port", str(busy.port)],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        )
+    assert proc.returncode == 1
+    assert f"Error: cannot listen on 127.0.0.1:{busy.port}" in proc.stderr
+    assert "Traceback" not in proc.stderr

@@ -10,14 +10,12 @@ import secrets
 import time
 from typing import Any
 
-from flowops.emulator import errors, lifecycle
+from flowops.emulator import checks, errors, lifecycle
 from flowops.emulator.flow import Clock, EmuFlow
 from flowops.emulator.validation import validation_errors
-from flowops.manifest.model import CATEGORIES
 
 STATE_FORMAT = 1
 PREVIEW_DAYS = 30
-MAX_NAME = 200
 
 
 class FlowsModel:
@@ -42,8 +40,8 @@ class FlowsModel:
         endpoint_uri: str | None = None,
     ) -> EmuFlow:
         self.wabas.add(waba_id)
-        self._check_name(waba_id, name, None)
-        _check_categories(categories)
+        checks.check_name(self.flows.values(), waba_id, name, None)
+        checks.check_categories(categories)
         flow = EmuFlow(self._new_id(), waba_id, name, list(categories), self.next_seq)
         if clone_flow_id:
             _copy_from(flow, self.get(clone_flow_id))
@@ -76,9 +74,9 @@ class FlowsModel:
             return
         lifecycle.check_editable(flow, legacy_immutable_published=self.legacy_immutable_published)
         if "name" in changes:
-            self._check_name(flow.waba_id, changes["name"], flow.id)
+            checks.check_name(self.flows.values(), flow.waba_id, changes["name"], flow.id)
         if "categories" in changes:
-            _check_categories(changes["categories"])
+            checks.check_categories(changes["categories"])
         _apply_metadata(flow, changes)
         self._edited(flow)
 
@@ -143,31 +141,11 @@ class FlowsModel:
         flow.updated_at = self.clock.tick()
         self.revision += 1
 
-    def _check_name(self, waba_id: str, name: str, own_id: str | None) -> None:
-        if not name or len(name) > MAX_NAME:
-            raise errors.invalid_parameter("Invalid flow name", f"Use 1 to {MAX_NAME} characters.")
-        for other in self.flows.values():
-            if other.waba_id == waba_id and other.name == name and other.id != own_id:
-                raise errors.invalid_parameter(
-                    "Flow name is not unique",
-                    f"Flow name is not unique: '{name}' is used in this WhatsApp Business Account.",
-                )
-
     def _new_id(self) -> str:
         while True:
             candidate = str(self._rng.randrange(10**15, 10**16))
             if candidate not in self.flows and candidate not in self.wabas:
                 return candidate
-
-
-def _check_categories(categories: list[str]) -> None:
-    if not categories:
-        raise errors.invalid_parameter("Categories required", "Give at least one category.")
-    unknown = [c for c in categories if c not in CATEGORIES]
-    if unknown:
-        raise errors.invalid_parameter(
-            "Invalid category", f"Unknown categories {unknown}; use {', '.join(CATEGORIES)}."
-        )
 
 
 def _apply_metadata(flow: EmuFlow, changes: dict[str, Any]) -> None:
