@@ -39,7 +39,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                 return pointer_join("/routing_model", sid)
             return f"{ctx.by_id[sid].pointer}/id"
 
-        yield from _graph(edges, order, where, strict, connectivity=not found)
+        yield from _graph(edges, order, where, strict, connectivity=not found, model_mode=True)
         yield from shape(ctx, model, edges, navigate, strict)
     else:
         edges = {sid: [t for t, _ in targets] for sid, targets in navigate.items()}
@@ -107,6 +107,7 @@ def _graph(
     where: Callable[[str], str],
     strict: Severity,
     connectivity: bool,
+    model_mode: bool = False,
 ) -> Iterator[Finding]:
     for sid, targets in edges.items():
         if len(targets) > MAX_BRANCHES:
@@ -128,7 +129,7 @@ def _graph(
         )
         return
     cycle = find_cycle(edges)
-    if cycle:
+    if cycle and not (len(cycle) == 3 and model_mode):  # A -> B -> A: see routing_shape
         yield Finding(
             where(cycle[0]),
             CODE,
