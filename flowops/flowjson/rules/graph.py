@@ -1,4 +1,4 @@
-"""Small helpers over a screen graph given as ``{screen id: [target ids]}``."""
+"""Graph functions over a screen graph given as ``{screen id: [target ids]}``."""
 
 from __future__ import annotations
 
