@@ -20,7 +20,7 @@ from flowops.manifest.model import Environment, Manifest
 from flowops.paths import lock_path
 from flowops.reconcile.desired import DesiredFlow, load_desired
 from flowops.reconcile.hashing import content_sha256, metadata_sha256
-from flowops.reconcile.refresh import download_json
+from flowops.reconcile.refresh import download_all
 
 META, GIT, UNMANAGED = "meta", "git", "unmanaged"
 HEALTH = frozenset({"THROTTLED", "BLOCKED"})
@@ -62,7 +62,8 @@ def detect(manifest: Manifest, env: Environment, api: FlowsAPI) -> DriftReport:
     desired = load_desired(manifest, flows_for(manifest, env.name))
     remote = {flow.id: flow for flow in api.list_flows()}
     moved = [e.flow_id for e in entries.values() if _moved(remote.get(e.flow_id), e)]
-    docs = {flow_id: download_json(api, flow_id) for flow_id in moved}
+    docs: dict[str, Any] = dict.fromkeys(moved)  # None = Meta holds no Flow JSON
+    docs.update(download_all(api, moved, manifest.settings.concurrency))
     return compare(env.name, desired, entries, remote, docs)
 
 
