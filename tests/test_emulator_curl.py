@@ -158,3 +158,17 @@ def test_serve_on_a_busy_port_is_a_user_error() -> None:
     assert proc.returncode == 1
     assert f"Error: cannot listen on 127.0.0.1:{busy.port}" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_chunked_bodies_are_read_and_bad_framing_is_refused(base: str) -> None:
+    def chunks() -> Iterator[bytes]:
+        yield b"name=chunky&"
+        yield b"categories=OTHER"
+
+    form = {"Content-Type": "application/x-www-form-urlencoded", **AUTH}
+    created = requests.post(f"{base}/{WABA}/flows", data=chunks(), headers=form, timeout=5)
+    assert created.status_code == 200
+    bad = requests.post(
+        f"{base}/{WABA}/flows", headers={**AUTH, "Content-Length": "ten"}, timeout=5
+    )
+    assert bad.status_code == 400 and bad.json()["error"]["code"] == 100

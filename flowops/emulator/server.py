@@ -59,7 +59,7 @@ class EmulatorRequestHandler(BaseHTTPRequestHandler):
         """The call is logged before the answer goes out, so a client never outruns the log."""
         started = time.perf_counter()
         url = urlsplit(self.path)
-        response, fault = self._answer(url.path, url.query, self._read_body())
+        response, fault = self._answer(url.path, url.query, self._safe_body())
         latency = (time.perf_counter() - started) * 1000
         status = response.status if response else 0
         call = Call(self.command, url.path, redact_query(url.query), status, latency, fault)
@@ -69,9 +69,13 @@ class EmulatorRequestHandler(BaseHTTPRequestHandler):
         else:
             self._send(response)
 
-    def _answer(self, path: str, query: str, body: bytes) -> tuple[Response | None, str | None]:
+    def _answer(
+        self, path: str, query: str, body: bytes | None
+    ) -> tuple[Response | None, str | None]:
         """The answer to send (None: close the connection instead) and the fault injected."""
         try:
+            if body is None:
+                raise errors.ApiError(100, "(#100) Malformed request body framing")
             route = resolve(self.command, split_path(path))
             decision = self._decide(route)
             if decision.before:
@@ -115,9 +119,30 @@ class EmulatorRequestHandler(BaseHTTPRequestHandler):
         if not given or (expected is not None and not hmac.compare_digest(given, expected)):
             raise errors.bad_token()
 
+    def _safe_body(self) -> bytes | None:
+        """None when Content-Length or chunk sizes are garbage (the connection is then closed)."""
+        try:
+            return self._read_body()
+        except ValueError:
+            self.close_connection = True
+            return None
+
     def _read_body(self) -> bytes:
+        if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
+            return self._read_chunks()
         length = int(self.headers.get("Content-Length") or 0)
         return self.rfile.read(length) if length > 0 else b""
+
+    def _read_chunks(self) -> bytes:
+        body = b""
+        while True:
+            size = int(self.rfile.readline().split(b";")[0].strip() or b"0", 16)
+            if size == 0:
+                while self.rfile.readline().strip():
+                    pass  # trailer headers
+                return body
+            body += self.rfile.read(size)
+            self.rfile.readline()
 
     def _send(self, response: Response) -> None:
         if isinstance(response.body, bytes):
