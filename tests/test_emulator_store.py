@@ -11,7 +11,8 @@ import pytest
 from flowops.emulator import start_emulator
 from flowops.errors import ConfigError
 from flowops.graph.client import GraphClient
-from flowops.graph.errors import GraphError
+from flowops.graph.errors import GraphError, TransportError
+from flowops.graph.retry import NO_RETRY
 
 VALID = (Path(__file__).parent / "data" / "emulator" / "valid.json").read_bytes()
 TOKEN = "EAAstore-token-31337"
@@ -72,3 +73,13 @@ def test_unreadable_state_file_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as exc:
         start_emulator(state_path=state)
     assert str(state) in str(exc.value) and "Delete the file" in exc.value.hint
+
+
+def test_a_stopped_emulator_answers_nothing_even_on_open_connections() -> None:
+    emu = start_emulator()
+    api = GraphClient(token=TOKEN, waba_id=WABA, base_url=emu.url, retry=NO_RETRY)
+    api.create_flow("before-stop", ("OTHER",))
+    emu.stop()
+    with pytest.raises(TransportError):
+        api.create_flow("after-stop", ("OTHER",))
+    assert [f.name for f in emu.model.flows.values()] == ["before-stop"]

@@ -6,6 +6,7 @@ import contextlib
 import hmac
 import json
 import socket
+import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -36,11 +37,32 @@ class EmulatorServer(ThreadingHTTPServer):
         self.token = token
         self.call_log = CallLog()
         self.base_url = f"http://127.0.0.1:{self.server_address[1]}"
+        self._open: set[socket.socket] = set()
+        self._open_lock = threading.Lock()
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        with self._open_lock:
+            self._open.add(request)
+        super().process_request(request, client_address)
+
+    def shutdown_request(self, request: Any) -> None:
+        with self._open_lock:
+            self._open.discard(request)
+        super().shutdown_request(request)
+
+    def close_connections(self) -> None:
+        """End idle keep-alive connections, so nothing is answered after ``stop()``."""
+        with self._open_lock:
+            sockets = list(self._open)
+        for sock in sockets:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
 
 
 class EmulatorRequestHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     disable_nagle_algorithm = True  # headers and body are two writes: avoid a 40 ms stall
+    timeout = 120  # seconds an idle keep-alive connection is kept
     server: EmulatorServer
 
     def do_GET(self) -> None:
