@@ -103,12 +103,9 @@ def _meta_side(
     if flow is None:
         return [item("deleted", "no longer exists on Meta (deleted outside flowops)")]
     found = []
-    if entry.content_sha256 and flow.id in docs:
-        doc = docs[flow.id]
-        if doc is None:
-            found.append(item("json_changed", "Meta holds no Flow JSON for it any more"))
-        elif content_sha256(doc) != entry.content_sha256:
-            found.append(item("json_changed", "Flow JSON on Meta was edited outside flowops"))
+    json_detail = _json_detail(entry, docs[flow.id]) if flow.id in docs else ""
+    if json_detail:
+        found.append(item("json_changed", json_detail))
     if entry.status and flow.status != entry.status:
         found.append(item("status_changed", _status_detail(entry.status, flow.status)))
     if flow.name != entry.name:
@@ -118,6 +115,16 @@ def _meta_side(
         detail = f"categories or endpoint_uri changed on Meta (now: {shown}"
         found.append(item("metadata_changed", f"{detail}; {flow.endpoint_uri or 'no endpoint'})"))
     return found
+
+
+def _json_detail(entry: LockEntry, doc: Any) -> str:
+    if not entry.content_sha256:
+        return ""
+    if doc is None:
+        return "Meta holds no Flow JSON for it any more"
+    if content_sha256(doc) != entry.content_sha256:
+        return "Flow JSON on Meta was edited outside flowops"
+    return ""
 
 
 def _status_detail(was: str, now: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -13,6 +14,7 @@ from flowops.connect import open_environment
 from flowops.errors import FlowopsError
 from flowops.importer import require_env
 from flowops.prcomment import (
+    Extras,
     add_previews,
     comment_body,
     diagrams,
@@ -60,16 +62,23 @@ def pr_comment(
         )
     extras = diagrams(plan, obj.root)
     if preview:
-        env = require_env(obj.manifest_path, plan["env"])
-        with open_environment(obj.root, env) as connection:
-            for failure in add_previews(plan, connection.api, extras):
-                click.echo(f"warning: {failure}", err=True)
-    body = comment_body(plan, extras, run_footer(os.environ))
+        _previews(obj, plan, extras)
     if summary_file is not None:
         with summary_file.open("a", encoding="utf-8") as handle:
             handle.write(job_summary(plan, extras))
-    if output is not None:
-        output.write_text(body, encoding="utf-8")
-    else:
-        click.echo(body, nl=False)
+    _emit(comment_body(plan, extras, run_footer(os.environ)), output)
     return 0
+
+
+def _previews(obj: CliContext, plan: dict[str, Any], extras: Extras) -> None:
+    env = require_env(obj.manifest_path, plan["env"])
+    with open_environment(obj.root, env) as connection:
+        for failure in add_previews(plan, connection.api, extras):
+            click.echo(f"warning: {failure}", err=True)
+
+
+def _emit(body: str, output: Path | None) -> None:
+    if output is None:
+        click.echo(body, nl=False)
+    else:
+        output.write_text(body, encoding="utf-8")
