@@ -8,9 +8,9 @@ import pytest
 import requests
 
 from flowops.connect import open_environment
-from flowops.emulator import start_emulator
+from flowops.emulator import FaultConfig, start_emulator
 from flowops.errors import ConfigError
-from flowops.graph.errors import AuthError
+from flowops.graph.errors import AuthError, GraphError
 from flowops.graph.retry import NO_RETRY
 from flowops.manifest.model import Environment
 
@@ -74,3 +74,14 @@ def test_token_never_appears_in_reprs_errors_or_the_call_log(
     captured = capsys.readouterr()
     assert all(SECRET not in text for text in [*texts, captured.out, captured.err])
     assert not any(SECRET in p.read_text() for p in tmp_path.rglob("*") if p.is_file())
+
+
+def test_faults_reach_the_embedded_emulator(tmp_path: Path) -> None:
+    faults = FaultConfig(seed=5, server_error=1.0)
+    with open_environment(tmp_path, LOCAL, faults=faults) as conn:
+        assert conn.emulator is not None
+        conn.api.retry = NO_RETRY  # type: ignore[attr-defined]
+        with pytest.raises(GraphError) as exc:
+            list(conn.api.list_flows())
+        assert exc.value.http_status == 500
+        assert conn.emulator.call_log.calls()[0].fault == "server_error"

@@ -67,9 +67,12 @@ def test_names_stay_unique_across_two_emulators_sharing_state(tmp_path: Path) ->
             client(b.url).create_flow("same", ("OTHER",))
 
 
-def test_unreadable_state_file_is_a_clear_error(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "text", ["{ not json", "[]", '{"format": 1, "flows": [{"id": 1}]}', '{"format": 9}']
+)
+def test_unreadable_state_file_is_a_clear_error(tmp_path: Path, text: str) -> None:
     state = tmp_path / "emulator.json"
-    state.write_text("{ not json")
+    state.write_text(text)
     with pytest.raises(ConfigError) as exc:
         start_emulator(state_path=state)
     assert str(state) in str(exc.value) and "Delete the file" in exc.value.hint

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-from flowops.emulator.model import FlowsModel
+from flowops.emulator.model import STATE_FORMAT, FlowsModel
 from flowops.errors import ConfigError
 
 
@@ -44,13 +44,23 @@ class StateStore:
         if self.path is None:
             yield
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with open(self.path.with_name(self.path.name + ".lock"), "a+b") as handle:
+        with self._open_lock_file() as handle:
             _lock(handle)
             try:
                 yield
             finally:
                 _unlock(handle)
+
+    def _open_lock_file(self) -> IO[bytes]:
+        assert self.path is not None
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            return open(self.path.with_name(self.path.name + ".lock"), "a+b")
+        except OSError as exc:
+            raise ConfigError(
+                f"{self.path.parent}: cannot write the emulator state there ({exc.strerror})",
+                hint="Make the folder writable, or point the emulator at another state file.",
+            ) from exc
 
     def _reload_if_changed(self) -> None:
         if self.path is None or not self.path.exists():
@@ -60,12 +70,14 @@ class StateStore:
             return
         try:
             state = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
+            if not isinstance(state, dict) or state.get("format") != STATE_FORMAT:
+                raise ValueError(f"not a format {STATE_FORMAT} emulator state file")
+            self.model.load_state(state)
+        except (OSError, ValueError, TypeError, KeyError, AttributeError) as exc:
             raise ConfigError(
                 f"{self.path}: emulator state is unreadable ({exc})",
                 hint="Delete the file to start the emulator with no flows.",
             ) from exc
-        self.model.load_state(state)
         self._seen = stamp
 
     def _save(self) -> None:
