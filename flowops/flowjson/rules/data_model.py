@@ -63,12 +63,25 @@ def resolve(data: dict[str, Any], parts: list[str]) -> tuple[dict[str, Any] | No
     return schema, ""
 
 
+_SCALARS = frozenset({"string", "number", "integer", "boolean"})
+
+
 def check(ctx: Context) -> Iterator[Finding]:
     for s in ctx.screens:
         for name, schema in s.data.items():
-            ptr = pointer_join(f"{s.pointer}/data", name)
-            if isinstance(schema, dict):
-                yield from _field(schema, ptr)
+            if isinstance(schema, dict) and not _plain_scalar(schema):
+                yield from _field(schema, pointer_join(f"{s.pointer}/data", name))
+
+
+def _plain_scalar(schema: dict[str, Any]) -> bool:
+    """The common `{"type": "string", "__example__": "…"}` field, already correct."""
+    declared = schema.get("type")
+    return (
+        len(schema) == 2
+        and declared in _SCALARS
+        and "__example__" in schema
+        and matches(declared, schema["__example__"])
+    )
 
 
 def _field(schema: dict[str, Any], ptr: str) -> Iterator[Finding]:

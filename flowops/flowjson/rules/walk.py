@@ -128,25 +128,30 @@ class _Walker:
                 elif key == "name" and comp.ctype != "Form":
                     self.facts.names.setdefault(value, []).append(comp)
             elif (kind is dict or kind is list) and key not in _STRUCTURAL:
-                self._scan(key, value, _join(comp.pointer, key), comp, key)
+                self._scan(key, value, comp.pointer, comp, key)
 
-    def _scan(self, key: str, value: object, ptr: str, comp: Comp, prop: str) -> None:
-        """Collect `${…}` strings and `*-action` objects nested anywhere under a property."""
-        if isinstance(value, dict):
-            if key.endswith("-action"):
+    def _scan(self, key: str | int, value: Any, parent: str, comp: Comp, prop: str) -> None:
+        """Collect `${…}` strings and `*-action` objects nested anywhere under a property.
+
+        The pointer of `value` is built only when something under it is recorded.
+        """
+        ptr = ""
+        if type(value) is dict:
+            if type(key) is str and key.endswith("-action"):
+                ptr = _join(parent, key)
                 self.facts.actions.append(Act(ptr, value, comp.ctype, comp.in_form))
             items: Any = value.items()
-        elif isinstance(value, list):
-            items = enumerate(value)
         else:
-            return
+            items = enumerate(value)
         for sub, item in items:
             kind = type(item)
             if kind is str:
                 if "${" in item:
+                    ptr = ptr or _join(parent, key)
                     self._ref(_join(ptr, sub), item, comp, prop)
             elif kind is dict or kind is list:
-                self._scan(sub if type(sub) is str else "", item, _join(ptr, sub), comp, prop)
+                ptr = ptr or _join(parent, key)
+                self._scan(sub, item, ptr, comp, prop)
 
     def _ref(self, ptr: str, text: str, comp: Comp, prop: str) -> None:
         self.facts.refs.append(Ref(ptr, text, comp.ctype, prop, comp.in_form, refs_in(text)))
