@@ -186,3 +186,30 @@ def test_cli_reports_a_broken_plan_file_with_its_position(root: Path) -> None:
     result = invoke(root, "--plan", str(path))
     assert result.exit_code == 1
     assert f"{path}:2:3: not valid JSON" in str(result.exception)
+
+
+def test_when_cut_for_size_diagrams_go_but_preview_links_stay(root: Path) -> None:
+    big = "\n".join(f"+line {n} " + "x" * 80 for n in range(300))
+    changes = [
+        Change(
+            f"flow_{n:02d}",
+            Action.UPDATE_JSON,
+            (Action.UPDATE_JSON,),
+            ("changed",),
+            FlowState(flow_id=str(n)),
+            FlowState(flow_id=str(n)),
+            screens=(ScreenDiff("S", "changed", big),),
+        )
+        for n in range(30)
+    ]
+    extras = {
+        c.key: {
+            "mermaid": "flowchart TD\n" + "  a --> b\n" * 200,
+            "preview_url": f"https://p/{c.key}",
+        }
+        for c in changes
+    }
+    body = comment_body(plan_dict(*changes), extras)
+    assert len(body) <= COMMENT_LIMIT
+    assert all(f"(https://p/flow_{n:02d})" in body for n in range(30))
+    assert body.count("```mermaid") < 30
