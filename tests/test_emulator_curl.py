@@ -111,10 +111,10 @@ def test_uploaded_bytes_come_back_exactly(base: str) -> None:
 
 
 def test_serve_command_prints_url_answers_curl_and_stops_on_ctrl_c(tmp_path: Path) -> None:
-    state = tmp_path / "meta.json"
+    state, secret = tmp_path / "meta.json", "EAAserve-secret-token-42"
     command = [sys.executable, "-m", "flowops", "emulator", "serve", "--port", "0"]
     proc = subprocess.Popen(
-        [*command, "--state", str(state)],
+        [*command, "--state", str(state), "--token", secret],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -124,15 +124,17 @@ def test_serve_command_prints_url_answers_curl_and_stops_on_ctrl_c(tmp_path: Pat
         banner = _read_banner(proc)
         base = banner[0].split(" at ")[1]
         assert any("curl -X POST" in line for line in banner)
-        answer = requests.post(
-            f"{base}/{WABA}/flows", data={"name": "cli", "categories": '["OTHER"]'}, headers=AUTH
-        )
+        form = {"name": "cli", "categories": '["OTHER"]'}
+        refused = requests.post(f"{base}/{WABA}/flows", data=form, headers=AUTH, timeout=5)
+        assert refused.status_code == 401
+        bearer = {"Authorization": f"Bearer {secret}"}
+        answer = requests.post(f"{base}/{WABA}/flows", data=form, headers=bearer, timeout=5)
         assert answer.status_code == 200
     finally:
         proc.send_signal(signal.SIGINT)
         out, err = proc.communicate(timeout=10)
     assert proc.returncode == 0, err
-    assert "stopped" in out
+    assert "stopped" in out and secret not in out + err + "".join(banner)
     assert json.loads(state.read_text())["flows"][0]["name"] == "cli"
 
 

@@ -31,7 +31,8 @@ def emulator() -> None:
     "--token",
     envvar="FLOWOPS_EMULATOR_TOKEN",
     default=None,
-    help="Accept only this bearer token (default: any non-empty token).",
+    help="Accept only this bearer token (default: any non-empty token). "
+    "FLOWOPS_EMULATOR_TOKEN keeps it out of the process list.",
 )
 @click.option(
     "--legacy-immutable",
