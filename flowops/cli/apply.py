@@ -47,6 +47,11 @@ def apply(
 ) -> int:
     """Apply the changes `flowops plan` shows (or exactly those saved in PLAN_FILE)."""
     saved = load_plan(plan_file) if plan_file else None
+    if saved and env not in ("local", saved.env):
+        raise StalePlanError(
+            f"{plan_file} is a plan for environment '{saved.env}', not '{env}'",
+            hint="run `flowops plan --env ENV --out FILE` for that environment",
+        )
     project = prepare(obj, saved.env if saved else env)
     with open_environment(project.root, project.env) as conn:
         current = saved or make_plan(project, conn.api, flows, publish, force, prune)

@@ -64,7 +64,12 @@ def _run_all(
         return
     with ThreadPoolExecutor(max_workers=max(1, concurrency)) as pool:
         futures = [pool.submit(_run_guarded, ctx, c, result, stop) for c in changes]
-        _raise_first(futures, pool)
+        try:
+            _raise_first(futures, pool)
+        except BaseException:  # Ctrl-C or a bug: finish the running steps, start no more
+            stop.set()
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
 
 
 def _raise_first(futures: Iterable[Future[None]], pool: ThreadPoolExecutor) -> None:

@@ -55,6 +55,12 @@ class ApplyContext:
                 self.lock.put(self.env, key, entry)
             lockfile.save(self.lock, self.lock_path)
 
+    def save_all(self, entries: Mapping[str, LockEntry]) -> None:
+        with self._mutex:
+            for key, entry in entries.items():
+                self.lock.put(self.env, key, entry)
+            lockfile.save(self.lock, self.lock_path)
+
     def raw(self, key: str) -> bytes:
         return self.desired[key].raw
 

@@ -23,6 +23,7 @@ def settle(ctx: ApplyContext, touched: Mapping[str, Change]) -> None:
             "truthful, the next plan re-reads the flows it changed"
         )
         return
+    seen: dict[str, LockEntry] = {}
     for key, change in sorted(touched.items()):
         entry = ctx.entry(key)
         flow = flows.get(entry.flow_id) if entry else None
@@ -35,7 +36,8 @@ def settle(ctx: ApplyContext, touched: Mapping[str, Change]) -> None:
         )
         if _reverted(change, flow.status, entry.ever_published):
             entry = _republish(ctx, key, entry)
-        ctx.save(key, entry)
+        seen[key] = entry
+    ctx.save_all(seen)
 
 
 def _reverted(change: Change, status: str, ever_published: bool) -> bool:
