@@ -56,19 +56,22 @@ class DriftReport:
         }
 
 
-def detect(manifest: Manifest, env: Environment, api: FlowsAPI) -> DriftReport:
-    """Read Meta (one paged list, plus JSON only for flows whose ``updated_at`` moved)."""
+def detect(
+    manifest: Manifest, env: Environment, api: FlowsAPI, *, full: bool = False
+) -> DriftReport:
+    """Read Meta: one paged list, plus the JSON of flows whose ``updated_at`` moved
+    (``full``: of every managed flow, in case Meta did not move ``updated_at``)."""
     entries = lockfile.load(lock_path(manifest.root, env)).entries(env.name)
     desired = load_desired(manifest, flows_for(manifest, env.name))
     remote = {flow.id: flow for flow in api.list_flows()}
-    moved = [e.flow_id for e in entries.values() if _moved(remote.get(e.flow_id), e)]
+    moved = [e.flow_id for e in entries.values() if _moved(remote.get(e.flow_id), e, full)]
     docs: dict[str, Any] = dict.fromkeys(moved)  # None = Meta holds no Flow JSON
     docs.update(download_all(api, moved, manifest.settings.concurrency))
     return compare(env.name, desired, entries, remote, docs)
 
 
-def _moved(flow: RemoteFlow | None, entry: LockEntry) -> bool:
-    return flow is not None and flow.updated_at != entry.updated_at
+def _moved(flow: RemoteFlow | None, entry: LockEntry, full: bool) -> bool:
+    return flow is not None and (full or flow.updated_at != entry.updated_at)
 
 
 def compare(

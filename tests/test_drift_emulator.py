@@ -100,3 +100,22 @@ def test_flow_deleted_on_meta(tmp_path: Path) -> None:
     assert f"draft (flow {flow_id}): no longer exists on Meta (deleted outside flowops)" in (
         result.output
     )
+
+
+def test_full_finds_json_edits_even_when_updated_at_did_not_move(
+    managed: tuple[Path, dict[str, str]],
+) -> None:
+    root, ids = managed
+    with open_environment(root, LOCAL) as conn:
+        conn.api.upload_flow_json(ids["Alpha"], (DATA / "compact.json").read_bytes())
+        moved_to = next(f.updated_at for f in conn.api.list_flows() if f.id == ids["Alpha"])
+    lock_file = root / ".flowops" / "local" / "flows.lock"
+    data = json.loads(lock_file.read_text(encoding="utf-8"))
+    entry = data["environments"]["local"]["flows"]["alpha"]
+    entry["updated_at"], entry["status"] = moved_to, "DRAFT"  # as if Meta kept updated_at
+    lock_file.write_text(json.dumps(data), encoding="utf-8")
+    assert run(root, "drift").exit_code == 0  # the cheap check trusts updated_at
+    result = run(root, "drift", "--full", "--format", "json")
+    assert result.exit_code == 2
+    kinds = {(i["key"], i["kind"]) for i in json.loads(result.output)["items"]}
+    assert kinds == {("alpha", "json_changed")}

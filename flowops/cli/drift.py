@@ -25,8 +25,13 @@ EXIT_DRIFT = 2
     show_default=True,
     help="text for people, markdown for an issue, json for tools.",
 )
+@click.option(
+    "--full",
+    is_flag=True,
+    help="Download every managed flow's JSON, not only those whose updated_at moved.",
+)
 @click.pass_obj
-def drift(obj: CliContext, env_name: str, fmt: str) -> int:
+def drift(obj: CliContext, env_name: str, fmt: str, full: bool) -> int:
     """Explain how Meta differs from flows.lock (changes behind flowops' back) and from git.
 
     Flows on Meta that flowops does not manage are listed but do not count as drift.
@@ -34,6 +39,6 @@ def drift(obj: CliContext, env_name: str, fmt: str) -> int:
     env = require_env(obj.manifest_path, env_name)
     manifest = load(obj.manifest_path)
     with open_environment(obj.root, env) as connection:
-        report = detect(manifest, env, connection.api)
+        report = detect(manifest, env, connection.api, full=full)
     click.echo(RENDERERS[fmt](report), nl=False)
     return EXIT_DRIFT if report.drifted else 0
