@@ -22,7 +22,8 @@ from flowops.lockfile import LockEntry
 from flowops.manifest import flows_for, load
 from flowops.manifest.model import Environment, Manifest
 from flowops.manifest_text import append_flows
-from flowops.paths import lock_path
+from flowops.paths import apply_lock_path, lock_path
+from flowops.reconcile.applylock import apply_lock
 from flowops.reconcile.desired import DesiredFlow, load_one
 from flowops.reconcile.hashing import content_sha256_of_bytes
 
@@ -49,14 +50,15 @@ def import_flows(
     manifest_path: Path, env: Environment, api: FlowsAPI, names: Sequence[str], all_flows: bool
 ) -> ImportResult:
     manifest = load(manifest_path)
-    lock = lockfile.load(lock_path(manifest.root, env))
-    remote = list(api.list_flows())
-    picked, skipped = choose(remote, names, all_flows, _managed(manifest, env, lock))
-    candidates, failed = _fetch_all(api, picked, manifest.settings.concurrency)
-    result = ImportResult(skipped=skipped + failed)
-    if candidates:
-        _name_candidates(candidates, manifest)
-        result.imported = _write_all(manifest, env, lock, candidates)
+    with apply_lock(apply_lock_path(manifest.root, env)):  # an apply rewrites the same lock
+        lock = lockfile.load(lock_path(manifest.root, env))
+        remote = list(api.list_flows())
+        picked, skipped = choose(remote, names, all_flows, _managed(manifest, env, lock))
+        candidates, failed = _fetch_all(api, picked, manifest.settings.concurrency)
+        result = ImportResult(skipped=skipped + failed)
+        if candidates:
+            _name_candidates(candidates, manifest)
+            result.imported = _write_all(manifest, env, lock, candidates)
     return result
 
 

@@ -174,3 +174,15 @@ def test_import_needs_names_or_all(project: Path) -> None:
     result = run(project, "import")
     assert result.exit_code == 1
     assert "Error: say which flows to import" in result.output and "--all" in result.output
+
+
+def test_import_refuses_while_an_apply_holds_the_environment(project: Path) -> None:
+    from flowops.paths import apply_lock_path
+    from flowops.reconcile.applylock import apply_lock
+
+    seed(project, [("Tour inquiry", "survey.json", True)])
+    with apply_lock(apply_lock_path(project, LOCAL)):
+        result = run(project, "import", "--all")
+    assert result.exit_code == 1
+    assert "Error:" in result.output
+    assert "tour_inquiry" not in load(project / "flows.yaml").flows
