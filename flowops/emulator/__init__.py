@@ -1,4 +1,20 @@
-"""A local emulator of Meta's WhatsApp Flows Graph API (loopback HTTP, optional state file)."""
+"""A local emulator of Meta's WhatsApp Flows Graph API (loopback HTTP, optional state file).
+
+Public Graph surface (optionally prefixed ``/vNN.0``), answering in Meta's shapes:
+``GET|POST /{waba_id}/flows``, ``GET|POST|DELETE /{flow_id}``, ``GET|POST /{flow_id}/assets``,
+``POST /{flow_id}/publish``, ``POST /{flow_id}/deprecate``. Bearer token in ``Authorization``
+or ``access_token``; any non-empty token unless one was configured.
+
+Emulator-only endpoints (no token needed):
+``GET /_emulator/health``; ``GET /_emulator/flows/{id}`` (``has_published_version`` and
+digests); ``GET /_emulator/flows/{id}/published`` (the version users are sent);
+``POST /_emulator/flows/{id}/status`` with ``status=THROTTLED|BLOCKED|PUBLISHED`` (what
+Meta's monitoring does); asset ``download_url`` values under ``/_emulator/assets/``.
+
+Where Meta's behaviour is undocumented, the emulator assumes: deprecated flows keep their
+names; deleting a draft frees its name; a DRAFT that has a published version can be
+deprecated but not deleted; a metadata edit of a PUBLISHED flow returns it to DRAFT.
+"""
 
 from __future__ import annotations
 
