@@ -297,3 +297,14 @@ def test_unknown_field_and_unknown_flow_are_graph_errors(client: GraphClient) ->
 
 def auth() -> dict[str, str]:
     return {"Authorization": f"Bearer {TOKEN}"}
+
+
+def test_an_edit_in_progress_of_a_published_flow_can_be_deprecated_not_deleted(
+    client: GraphClient,
+) -> None:
+    flow_id = published(client)
+    client.upload_flow_json(flow_id, VALID + b"\n")
+    with pytest.raises(FlowStateError, match="139004"):
+        client.delete(flow_id)
+    client.deprecate(flow_id)
+    assert client.get_flow(flow_id).status == "DEPRECATED"
