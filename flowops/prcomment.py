@@ -59,10 +59,11 @@ def diagrams(plan: dict[str, Any], root: Path) -> Extras:
 
 
 def _flow_doc(root: Path, file: str) -> dict[str, Any] | None:
-    if not file:
-        return None
+    path = root / file
+    if not file or not path.resolve().is_relative_to(root.resolve()):
+        return None  # only files inside the checkout are drawn
     try:
-        doc = json.loads((root / file).read_text(encoding="utf-8"))
+        doc = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError):
         return None
     return doc if isinstance(doc, dict) else None

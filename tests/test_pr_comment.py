@@ -85,6 +85,14 @@ def test_changed_flows_get_a_diagram_with_changed_screens_highlighted(root: Path
 def test_flows_without_a_json_file_in_the_checkout_get_no_diagram(root: Path) -> None:
     plan = plan_dict(update(key="gone"))
     assert diagrams(plan, root) == {}
+    outside = root.parent / "outside.json"
+    shutil.copy(DATA / "welcome.json", outside)
+    change = update()
+    escaping = Change(
+        "x", change.action, change.steps, (), change.before,
+        FlowState(flow_id="1", file="../outside.json"),
+    )  # fmt: skip
+    assert diagrams(plan_dict(escaping), root) == {}
 
 
 def test_no_changes_still_gives_a_body_so_the_old_comment_is_replaced(root: Path) -> None:
