@@ -18,19 +18,26 @@ def check(ctx: Context) -> Iterator[Finding]:
     for s in ctx.screens:
         for ref in s.refs:
             for expr, parts, whole in ref.exprs:
-                yield from _one(ctx, s, ref, expr, parts, whole)
+                if not _plainly_fine(s, ref, parts, whole):
+                    yield from _one(ctx, s, ref, expr, parts, whole)
+
+
+def _plainly_fine(s: ScreenFacts, ref: Ref, parts: list[str], whole: bool) -> bool:
+    """Fast path for the common `${form.x}` / `${data.x}` that resolve and need no typing."""
+    if len(parts) != 2:
+        return False
+    if parts[0] == "form":
+        return parts[1] in s.names and (ref.in_form or ref.ctype != "Footer" or not s.has_form)
+    return parts[0] == "data" and not whole and isinstance(s.data.get(parts[1]), dict)
 
 
 def _one(
     ctx: Context, s: ScreenFacts, ref: Ref, expr: str, parts: list[str], whole: bool
 ) -> Iterator[Finding]:
-    code = (
-        "INVALID_ON_CLICK_ACTION_PAYLOAD"
-        if ref.prop.endswith("-action")
-        else ("INVALID_SCREEN_DYNAMIC_DATA")
-    )
     problem, schema = _lookup(ctx, s, parts)
     if problem:
+        in_action = ref.prop.endswith("-action")
+        code = "INVALID_ON_CLICK_ACTION_PAYLOAD" if in_action else "INVALID_SCREEN_DYNAMIC_DATA"
         yield Finding(ref.pointer, code, f"'${{{expr}}}' on screen '{s.sid}': {problem}.")
         return
     if parts[0] == "form" and ref.ctype == "Footer" and s.has_form and not ref.in_form:
