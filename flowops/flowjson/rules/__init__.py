@@ -9,7 +9,7 @@ from flowops.flowjson.findings import Finding, Version
 from flowops.flowjson.rules import (
     actions,
     components,
-    data_model,
+    data_fields,
     limits,
     references,
     routing,
@@ -22,7 +22,7 @@ from flowops.flowjson.rules.walk import collect
 Rule = Callable[[Context], Iterable[Finding]]
 RULES: tuple[Rule, ...] = (
     screens.check,
-    data_model.check,
+    data_fields.check,
     components.check,
     limits.check,
     references.check,

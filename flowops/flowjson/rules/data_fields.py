@@ -1,0 +1,102 @@
+"""Screen data fields: each has a `type` and a top-level `__example__` of that type.
+
+Written as plain loops appending to one list (no generators): every valid screen with a
+data model goes through here, so this is on the hot path.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flowops.flowjson.findings import Finding, pointer_join
+from flowops.flowjson.rules.data_model import json_type, matches
+from flowops.flowjson.rules.facts import Context
+
+CODE = "INVALID_SCREEN_DATA"
+_SCALARS = frozenset({"string", "number", "integer", "boolean"})
+_NESTED_EXAMPLE = "'__example__' is allowed only on top-level data fields; remove this one."
+Path = list[str]
+
+
+def check(ctx: Context) -> list[Finding]:
+    out: list[Finding] = []
+    for s in ctx.screens:
+        for name, schema in s.data.items():
+            if isinstance(schema, dict) and not _plain_scalar(schema):
+                _field(schema, ["screens", str(s.index), "data", name], out)
+    return out
+
+
+def _plain_scalar(schema: dict[str, Any]) -> bool:
+    """The common `{"type": "string", "__example__": "…"}` field, already correct."""
+    declared = schema.get("type")
+    return (
+        len(schema) == 2
+        and declared in _SCALARS
+        and "__example__" in schema
+        and matches(declared, schema["__example__"])
+    )
+
+
+def _ptr(path: Path, *more: str) -> str:
+    return pointer_join("", *path, *more)
+
+
+def _field(schema: dict[str, Any], path: Path, out: list[Finding]) -> None:
+    _shape(schema, path, True, out)
+    if "__example__" not in schema:
+        message = "This data field has no '__example__'; add an example value of its type."
+        out.append(Finding(_ptr(path), CODE, message))
+        return
+    path.append("__example__")
+    _example(schema, schema["__example__"], path, out)
+
+
+def _shape(schema: dict[str, Any], path: Path, top: bool, out: list[Finding]) -> None:
+    declared = schema.get("type")
+    if not top and "__example__" in schema:
+        out.append(Finding(_ptr(path, "__example__"), CODE, _NESTED_EXAMPLE, at_key=True))
+    if declared is None:
+        out.append(Finding(_ptr(path), CODE, "This data field has no 'type'; declare its type."))
+    elif declared == "array" and "items" not in schema:
+        message = "An array data field needs an 'items' schema; describe the array's elements."
+        out.append(Finding(_ptr(path), CODE, message))
+    items = schema.get("items")
+    if isinstance(items, dict):
+        _shape(items, [*path, "items"], False, out)
+    props = schema.get("properties")
+    if isinstance(props, dict):
+        for key, sub in props.items():
+            if key == "__example__":
+                out.append(
+                    Finding(_ptr(path, "properties", key), CODE, _NESTED_EXAMPLE, at_key=True)
+                )
+            elif isinstance(sub, dict):
+                _shape(sub, [*path, "properties", key], False, out)
+
+
+def _example(schema: dict[str, Any], value: object, path: Path, out: list[Finding]) -> None:
+    declared = schema.get("type")
+    if not matches(declared, value):
+        out.append(
+            Finding(
+                _ptr(path),
+                CODE,
+                f"'__example__' should be of type {declared} but "
+                f"is {json_type(value)}; change the example or the declared type.",
+            )
+        )
+        return
+    items = schema.get("items")
+    if type(value) is list and isinstance(items, dict):
+        for i, item in enumerate(value):
+            path.append(str(i))
+            _example(items, item, path, out)
+            path.pop()
+    props = schema.get("properties")
+    if type(value) is dict and isinstance(props, dict):
+        for key, sub in props.items():
+            if key in value and isinstance(sub, dict):
+                path.append(key)
+                _example(sub, value[key], path, out)
+                path.pop()
