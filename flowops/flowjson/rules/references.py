@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 from flowops.flowjson.findings import Finding
 from flowops.flowjson.rules.data_model import resolve
+from flowops.flowjson.rules.expressions import Expr
 from flowops.flowjson.rules.facts import Context, Ref, ScreenFacts
 from flowops.flowjson.rules.typing_rules import check_binding
 from flowops.problems import Severity
@@ -14,12 +14,14 @@ from flowops.problems import Severity
 GLOBAL_REFS = (4, 0)
 
 
-def check(ctx: Context) -> Iterator[Finding]:
+def check(ctx: Context) -> list[Finding]:
+    out: list[Finding] = []
     for s in ctx.screens:
         for ref in s.refs:
             for expr, parts, whole in ref.exprs:
                 if not _plainly_fine(s, ref, parts, whole):
-                    yield from _one(ctx, s, ref, expr, parts, whole)
+                    _one(ctx, s, ref, (expr, parts, whole), out)
+    return out
 
 
 def _plainly_fine(s: ScreenFacts, ref: Ref, parts: list[str], whole: bool) -> bool:
@@ -31,19 +33,18 @@ def _plainly_fine(s: ScreenFacts, ref: Ref, parts: list[str], whole: bool) -> bo
     return parts[0] == "data" and not whole and isinstance(s.data.get(parts[1]), dict)
 
 
-def _one(
-    ctx: Context, s: ScreenFacts, ref: Ref, expr: str, parts: list[str], whole: bool
-) -> Iterator[Finding]:
+def _one(ctx: Context, s: ScreenFacts, ref: Ref, parsed: Expr, out: list[Finding]) -> None:
+    expr, parts, whole = parsed
     problem, schema = _lookup(ctx, s, parts)
     if problem:
         in_action = ref.prop.endswith("-action")
         code = "INVALID_ON_CLICK_ACTION_PAYLOAD" if in_action else "INVALID_SCREEN_DYNAMIC_DATA"
-        yield Finding(ref.pointer, code, f"'${{{expr}}}' on screen '{s.sid}': {problem}.")
+        out.append(Finding(ref.pointer, code, f"'${{{expr}}}' on screen '{s.sid}': {problem}."))
         return
     if parts[0] == "form" and ref.ctype == "Footer" and s.has_form and not ref.in_form:
-        yield _footer_outside_form(ctx, ref, expr)
+        out.append(_footer_outside_form(ctx, ref, expr))
     if whole and schema:
-        yield from check_binding(ref, expr, schema)
+        out.extend(check_binding(ref, expr, schema))
 
 
 def _lookup(ctx: Context, s: ScreenFacts, parts: list[str]) -> tuple[str, dict[str, Any]]:

@@ -31,21 +31,21 @@ _ITEM_KEYS = ("id", "title")
 _FREE_SHAPE = frozenset({"CalendarPicker"})  # range mode takes objects for label etc.
 
 
-def check_binding(ref: Ref, expr: str, schema: dict[str, Any]) -> Iterator[Finding]:
+def check_binding(ref: Ref, expr: str, schema: dict[str, Any]) -> list[Finding]:
     if ref.ctype in _FREE_SHAPE or not ref.pointer.endswith("/" + ref.prop):
-        return
+        return []
     expected = _BY_COMPONENT.get((ref.ctype, ref.prop)) or _BY_PROP.get(ref.prop)
     declared = schema.get("type")
     if expected and isinstance(declared, str) and declared not in expected:
         kinds = " or ".join(expected)
-        yield Finding(
-            ref.pointer,
-            "INVALID_SCREEN_DYNAMIC_DATA",
+        message = (
             f"Expected '${{{expr}}}' to be of type {kinds} for {ref.ctype} '{ref.prop}' "
-            f"but the data model declares {declared}; bind a field of the right type.",
+            f"but the data model declares {declared}; bind a field of the right type."
         )
-    elif ref.prop == "data-source" and ref.ctype in SELECTION:
-        yield from _items(ref, expr, schema)
+        return [Finding(ref.pointer, "INVALID_SCREEN_DYNAMIC_DATA", message)]
+    if ref.prop == "data-source" and ref.ctype in SELECTION:
+        return list(_items(ref, expr, schema))
+    return []
 
 
 def _items(ref: Ref, expr: str, schema: dict[str, Any]) -> Iterator[Finding]:
