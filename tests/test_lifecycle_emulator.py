@@ -288,3 +288,20 @@ def test_force_with_invalid_json_keeps_last_published_version(applied: World) ->
     )
     assert ("POST", f"{flow_id}/publish") not in applied.writes()
     assert applied.emu.model.flows[flow_id].published_json is not None
+
+
+def test_no_change_plan_of_150_flows_is_two_paged_reads(world: World) -> None:
+    doc = json.loads((world.root / "whatsapp_flows" / "survey.json").read_text())
+    extra = []
+    for n in range(147):
+        doc["screens"][0]["title"] = f"Rate us {n}"
+        (world.root / "whatsapp_flows" / f"s{n}.json").write_text(json.dumps(doc))
+        extra.append(
+            f"  s{n}:\n    name: survey_{n}\n    file: whatsapp_flows/s{n}.json\n"
+            f"    flow_definition_name: null\n"
+        )
+    world.manifest.write_text(world.manifest.read_text() + "".join(extra))
+    world.converge()
+    world.clear()
+    assert not world.plan().has_changes
+    assert world.calls() == [("GET", WABA_FLOWS)] * 2
