@@ -148,3 +148,13 @@ def test_status_says_whether_the_runtime_would_use_each_flow(world: World) -> No
     assert not rows["date_picker"]["usable"]
     text = world.cli("status").output
     assert "runtime would use it: yes, because published and active" in text
+
+
+def test_saved_plan_is_stale_when_a_flow_file_changed(world: World, tmp_path: Path) -> None:
+    world.converge()
+    out = tmp_path / "plan.json"
+    world.cli("plan", "--out", str(out))
+    edit_flow(world.root, "whatsapp_flows/survey.json", "Rate us", "Rate our service")
+    result = world.cli("apply", str(out))
+    assert isinstance(result.exception, StalePlanError)
+    assert "whatsapp_flows/survey.json changed since this plan was made" in str(result.exception)

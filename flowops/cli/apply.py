@@ -56,7 +56,7 @@ def apply(
     with open_environment(project.root, project.env) as conn:
         current = saved or make_plan(project, conn.api, flows, publish, force, prune)
         click.echo(RENDERERS["text"](current.to_dict(), color=use_color()), nl=False)
-        if not current.has_changes:
+        if not current.has_changes and saved is None:
             return 0
         if saved is None:
             confirm(auto_approve)

@@ -32,7 +32,7 @@ def check_fresh(plan: Plan, inputs: PlanInputs, api: FlowsAPI | None) -> None:
 
 
 def _check_files(plan: Plan, inputs: PlanInputs) -> None:
-    for change in plan.pending():
+    for change in plan.changes:
         after = change.after
         if after is None or not after.content_sha256:
             continue
