@@ -158,3 +158,23 @@ def test_saved_plan_is_stale_when_a_flow_file_changed(world: World, tmp_path: Pa
     result = world.cli("apply", str(out))
     assert isinstance(result.exception, StalePlanError)
     assert "whatsapp_flows/survey.json changed since this plan was made" in str(result.exception)
+
+
+def test_token_never_reaches_plan_lock_or_output(
+    world: World, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    token = "EAAsecret" + "x" * 40
+    monkeypatch.setenv("FLOWOPS_TEST_TOKEN", token)
+    edit_manifest(
+        world.manifest,
+        "  emu: {emulator: true, ",
+        "  emu: {emulator: true, token_env: FLOWOPS_TEST_TOKEN, ",
+    )
+    out = tmp_path / "plan.json"
+    shown = world.cli("plan", "--format", "json", "--out", str(out)).output
+    applied = world.cli("apply", str(out)).output
+    status = world.cli("status", "--refresh").output
+    lock = world.project().lock_path.read_text()
+    for text in (shown, out.read_text(), applied, status, lock):
+        assert token not in text
+    assert len(world.lock()) == 3
