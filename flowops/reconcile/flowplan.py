@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from flowops.graph.types import RemoteFlow
 from flowops.lockfile import LockEntry
 from flowops.reconcile.actions import Action, Change, FlowState
 from flowops.reconcile.desired import DesiredFlow
+from flowops.reconcile.facts import Facts, facts
 from flowops.reconcile.flowdiff import (
     LIVE,
     Context,
@@ -17,8 +18,8 @@ from flowops.reconcile.flowdiff import (
     remote_metadata,
     replace_change,
     uses_clone,
-    want_publish,
 )
+from flowops.reconcile.lockonly import link_reason, lock_differs
 from flowops.reconcile.naming import clone_name
 from flowops.reconcile.screendiff import screen_diffs
 
@@ -74,70 +75,10 @@ def _adopt(d: DesiredFlow, flow: RemoteFlow, ctx: Context) -> Change:
     )
 
 
-@dataclass(frozen=True)
-class _Facts:
-    remote_sha: str
-    need_upload: bool
-    need_meta: bool
-    rename: bool
-    publish: bool
-    drift: bool
-
-
-def _facts(
-    d: DesiredFlow, entry: LockEntry, flow: RemoteFlow, ctx: Context, reasons: list[str]
-) -> _Facts:
-    opts, refreshed = ctx.options, ctx.remote.refreshed
-    remote_sha = ctx.remote.content_sha256(flow.id) or entry.content_sha256
-    force = opts.force and opts.targeted(d.key)
-    drift = _drift_reasons(entry, flow, remote_sha, refreshed, reasons)
-    need_upload = force or remote_sha != d.content_sha256
-    if need_upload:
-        reasons.append(_upload_reason(d, entry, remote_sha, force))
-    _, meta_sha = remote_metadata(flow, d, entry, refreshed)
-    need_meta = meta_sha != d.metadata_sha256(entry)
-    rename = need_meta and d.meta_name(entry) != flow.name
-    if need_meta:
-        reasons.append(
-            f"rename: '{flow.name}' → '{d.meta_name(entry)}' (same flow id)"
-            if rename
-            else "metadata (categories / endpoint_uri) differs"
-        )
-    # Meta documents that a metadata edit also puts a published flow back into DRAFT.
-    edits_live = need_meta and flow.status == "PUBLISHED"
-    publish = want_publish(d, opts) and (
-        need_upload or flow.status == "DRAFT" or force or edits_live
-    )
-    if publish and flow.status == "DRAFT" and not need_upload:
-        reasons.append("DRAFT on Meta and flows.yaml says publish")
-    return _Facts(remote_sha, need_upload, need_meta, rename, publish, drift)
-
-
-def _drift_reasons(
-    entry: LockEntry, flow: RemoteFlow, remote_sha: str, refreshed: bool, reasons: list[str]
-) -> bool:
-    drift = False
-    if remote_sha != entry.content_sha256 and entry.content_sha256:
-        reasons.append("drift: the Flow JSON on Meta was changed outside flowops; git wins")
-        drift = True
-    if refreshed and flow.status != entry.status and entry.status:
-        reasons.append(f"drift: status changed outside flowops: {entry.status} → {flow.status}")
-        drift = True
-    return drift
-
-
-def _upload_reason(d: DesiredFlow, entry: LockEntry, remote_sha: str, force: bool) -> str:
-    if remote_sha == d.content_sha256:
-        return "--force: re-upload unchanged Flow JSON"
-    if entry.content_sha256 and entry.content_sha256 != d.content_sha256:
-        return f"Flow JSON changed in git ({d.spec.file})"
-    return f"Flow JSON on Meta differs from {d.spec.file}"
-
-
 def _update(
     d: DesiredFlow, entry: LockEntry, flow: RemoteFlow, ctx: Context, reasons: list[str]
 ) -> Change:
-    f = _facts(d, entry, flow, ctx, reasons)
+    f = facts(d, entry, flow, ctx, reasons)
     live = flow.status in LIVE
     if f.need_upload and live and uses_clone(d):
         reasons.append("update_strategy: clone")
@@ -146,9 +87,9 @@ def _update(
     before = before_state(entry, flow, f.remote_sha, meta)
     steps = _steps(f)
     action = _label(f, before.ever_published, steps)
-    if action is Action.NOOP and _lock_differs(d, entry, flow, before, ctx):
+    if action is Action.NOOP and lock_differs(d, entry, flow, before, ctx):
         action, steps = Action.LINK_ONLY, (Action.LINK_ONLY,)
-        reasons.append(_link_reason(d, entry))
+        reasons.append(link_reason(d, entry))
     after = _after(d, entry, f, before, ctx)
     old = ctx.remote.docs.get(flow.id, ctx.previous)
     screens = screen_diffs(old, d.doc) if f.need_upload and old is not None else ()
@@ -165,7 +106,7 @@ def _update(
     )
 
 
-def _steps(f: _Facts) -> tuple[Action, ...]:
+def _steps(f: Facts) -> tuple[Action, ...]:
     steps = []
     if f.need_meta:
         steps.append(Action.UPDATE_METADATA)
@@ -176,7 +117,7 @@ def _steps(f: _Facts) -> tuple[Action, ...]:
     return tuple(steps)
 
 
-def _label(f: _Facts, ever_published: bool, steps: tuple[Action, ...]) -> Action:
+def _label(f: Facts, ever_published: bool, steps: tuple[Action, ...]) -> Action:
     if f.need_upload and ever_published and f.publish:
         return Action.EDIT_PUBLISHED
     if f.need_upload:
@@ -187,7 +128,7 @@ def _label(f: _Facts, ever_published: bool, steps: tuple[Action, ...]) -> Action
 
 
 def _after(
-    d: DesiredFlow, entry: LockEntry, f: _Facts, before: FlowState, ctx: Context
+    d: DesiredFlow, entry: LockEntry, f: Facts, before: FlowState, ctx: Context
 ) -> FlowState:
     status = before.status
     if f.need_upload or (f.need_meta and status == "PUBLISHED"):
@@ -201,34 +142,3 @@ def _after(
         status=status,
         ever_published=before.ever_published or f.publish,
     )
-
-
-def _link_fields(s: FlowState) -> tuple[object, ...]:
-    return (s.flow_definition_name, s.is_active, s.protect, s.entry_screen, s.file, s.manifest_name)
-
-
-def _lock_differs(
-    d: DesiredFlow, entry: LockEntry, flow: RemoteFlow, before: FlowState, ctx: Context
-) -> bool:
-    after = after_state(d, entry, ctx.options)
-    if _link_fields(after) != _link_fields(before):
-        return True
-    seen = (entry.updated_at, entry.status, entry.metadata_sha256)
-    return ctx.remote.refreshed and seen != (flow.updated_at, flow.status, d.metadata_sha256(entry))
-
-
-def _link_reason(d: DesiredFlow, entry: LockEntry) -> str:
-    spec = d.spec
-    now = (spec.flow_definition_name, spec.is_active, spec.protect, d.entry_screen, spec.file)
-    was = (
-        entry.flow_definition_name,
-        entry.is_active,
-        entry.protect,
-        entry.entry_screen,
-        entry.file,
-    )
-    names = ("flow_definition_name", "is_active", "protect", "entry_screen", "file")
-    changed = [f"{n}: {a!r} → {b!r}" for n, a, b in zip(names, was, now, strict=True) if a != b]
-    if changed:
-        return "lock only (no API call): " + ", ".join(changed)
-    return "lock only (no API call): record Meta's current updated_at/status"

@@ -1,0 +1,70 @@
+"""The facts that decide one flow's steps: what differs between git, the lock and Meta."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flowops.graph.types import RemoteFlow
+from flowops.lockfile import LockEntry
+from flowops.reconcile.desired import DesiredFlow
+from flowops.reconcile.flowdiff import Context, remote_metadata, want_publish
+
+
+@dataclass(frozen=True)
+class Facts:
+    remote_sha: str
+    need_upload: bool
+    need_meta: bool
+    rename: bool
+    publish: bool
+    drift: bool
+
+
+def facts(
+    d: DesiredFlow, entry: LockEntry, flow: RemoteFlow, ctx: Context, reasons: list[str]
+) -> Facts:
+    opts, refreshed = ctx.options, ctx.remote.refreshed
+    remote_sha = ctx.remote.content_sha256(flow.id) or entry.content_sha256
+    force = opts.force and opts.targeted(d.key)
+    drift = _drift_reasons(entry, flow, remote_sha, refreshed, reasons)
+    need_upload = force or remote_sha != d.content_sha256
+    if need_upload:
+        reasons.append(_upload_reason(d, entry, remote_sha, force))
+    _, meta_sha = remote_metadata(flow, d, entry, refreshed)
+    need_meta = meta_sha != d.metadata_sha256(entry)
+    rename = need_meta and d.meta_name(entry) != flow.name
+    if need_meta:
+        reasons.append(
+            f"rename: '{flow.name}' → '{d.meta_name(entry)}' (same flow id)"
+            if rename
+            else "metadata (categories / endpoint_uri) differs"
+        )
+    # Meta documents that a metadata edit also puts a published flow back into DRAFT.
+    edits_live = need_meta and flow.status == "PUBLISHED"
+    publish = want_publish(d, opts) and (
+        need_upload or flow.status == "DRAFT" or force or edits_live
+    )
+    if publish and flow.status == "DRAFT" and not need_upload:
+        reasons.append("DRAFT on Meta and flows.yaml says publish")
+    return Facts(remote_sha, need_upload, need_meta, rename, publish, drift)
+
+
+def _drift_reasons(
+    entry: LockEntry, flow: RemoteFlow, remote_sha: str, refreshed: bool, reasons: list[str]
+) -> bool:
+    drift = False
+    if remote_sha != entry.content_sha256 and entry.content_sha256:
+        reasons.append("drift: the Flow JSON on Meta was changed outside flowops; git wins")
+        drift = True
+    if refreshed and flow.status != entry.status and entry.status:
+        reasons.append(f"drift: status changed outside flowops: {entry.status} → {flow.status}")
+        drift = True
+    return drift
+
+
+def _upload_reason(d: DesiredFlow, entry: LockEntry, remote_sha: str, force: bool) -> str:
+    if remote_sha == d.content_sha256:
+        return "--force: re-upload unchanged Flow JSON"
+    if entry.content_sha256 and entry.content_sha256 != d.content_sha256:
+        return f"Flow JSON changed in git ({d.spec.file})"
+    return f"Flow JSON on Meta differs from {d.spec.file}"

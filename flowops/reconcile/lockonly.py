@@ -1,0 +1,40 @@
+"""Changes that touch only the lock: runtime links, protect, file, Meta's last-seen state."""
+
+from __future__ import annotations
+
+from flowops.graph.types import RemoteFlow
+from flowops.lockfile import LockEntry
+from flowops.reconcile.actions import FlowState
+from flowops.reconcile.desired import DesiredFlow
+from flowops.reconcile.flowdiff import Context, after_state
+
+
+def _link_fields(s: FlowState) -> tuple[object, ...]:
+    return (s.flow_definition_name, s.is_active, s.protect, s.entry_screen, s.file, s.manifest_name)
+
+
+def lock_differs(
+    d: DesiredFlow, entry: LockEntry, flow: RemoteFlow, before: FlowState, ctx: Context
+) -> bool:
+    after = after_state(d, entry, ctx.options)
+    if _link_fields(after) != _link_fields(before):
+        return True
+    seen = (entry.updated_at, entry.status, entry.metadata_sha256)
+    return ctx.remote.refreshed and seen != (flow.updated_at, flow.status, d.metadata_sha256(entry))
+
+
+def link_reason(d: DesiredFlow, entry: LockEntry) -> str:
+    spec = d.spec
+    now = (spec.flow_definition_name, spec.is_active, spec.protect, d.entry_screen, spec.file)
+    was = (
+        entry.flow_definition_name,
+        entry.is_active,
+        entry.protect,
+        entry.entry_screen,
+        entry.file,
+    )
+    names = ("flow_definition_name", "is_active", "protect", "entry_screen", "file")
+    changed = [f"{n}: {a!r} → {b!r}" for n, a, b in zip(names, was, now, strict=True) if a != b]
+    if changed:
+        return "lock only (no API call): " + ", ".join(changed)
+    return "lock only (no API call): record Meta's current updated_at/status"
