@@ -25,9 +25,12 @@ _WITH_PAIRS = frozenset(
 
 def check(ctx: Context) -> Iterator[Finding]:
     for s in ctx.screens:
-        yield from _names(s)
-        yield from _forms(ctx, s)
-        yield from _navigation_list(s)
+        if any(len(comps) > 1 for comps in s.names.values()):
+            yield from _names(s)
+        if s.has_form or ctx.version < FORM_OPTIONAL:
+            yield from _forms(s)
+        if "NavigationList" in s.counts:
+            yield from _navigation_list(s)
         for comp in s.comps:
             if comp.ctype in _WITH_PAIRS:
                 yield from _min_max(comp)
@@ -44,10 +47,9 @@ def _names(s: ScreenFacts) -> Iterator[Finding]:
             )
 
 
-def _forms(ctx: Context, s: ScreenFacts) -> Iterator[Finding]:
+def _forms(s: ScreenFacts) -> Iterator[Finding]:
+    """Inputs outside the Form: a Form is on the screen, or the version needs one."""
     outside = [c for c in s.comps if c.ctype in INPUT_TYPES and not c.in_form]
-    if not outside or not (s.has_form or ctx.version < FORM_OPTIONAL):
-        return
     code = "COMPONENTS_OUTSIDE_FORM" if s.has_form else "KEYWORD_ONE_OF"
     why = "a Form is present on this screen" if s.has_form else "inputs need a Form before 4.0"
     for comp in outside:
@@ -60,8 +62,6 @@ def _forms(ctx: Context, s: ScreenFacts) -> Iterator[Finding]:
 
 def _navigation_list(s: ScreenFacts) -> Iterator[Finding]:
     lists = [c for c in s.comps if c.ctype == "NavigationList"]
-    if not lists:
-        return
     others = [c for c in s.comps if c.ctype != "NavigationList"]
     if others:
         yield Finding(

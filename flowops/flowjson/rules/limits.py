@@ -25,7 +25,8 @@ def check(ctx: Context) -> Iterator[Finding]:
     carousels: list[Comp] = []
     for s in ctx.screens:
         yield from _caps(s)
-        carousels.extend(c for c in s.comps if c.ctype == "ImageCarousel")
+        if "ImageCarousel" in s.counts:
+            carousels.extend(c for c in s.comps if c.ctype == "ImageCarousel")
         if s.counts.get("PhotoPicker") and s.counts.get("DocumentPicker"):
             yield Finding(
                 _nth(s, "DocumentPicker", 0),
