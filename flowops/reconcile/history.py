@@ -7,7 +7,9 @@ when that cache is missing (a fresh CI clone) the file's git history is searched
 from __future__ import annotations
 
 import json
+import os
 import subprocess
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -25,9 +27,10 @@ class ContentStore:
         path = self.folder / f"{sha}.json"
         if not path.exists():
             self.folder.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(".tmp")
-            tmp.write_bytes(raw)
-            tmp.replace(path)
+            fd, tmp = tempfile.mkstemp(prefix=f".{sha[:12]}.", dir=self.folder)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(raw)
+            os.replace(tmp, path)
 
     def get(self, sha: str, file: str) -> Any:
         if not sha:
