@@ -288,3 +288,22 @@ def test_progress_lines_name_each_step(manifest: Path, api: FakeFlowsAPI) -> Non
     _apply(manifest, api, _plan(manifest, api), progress=lines.append)
     assert sorted(line.split(":")[0] for line in lines) == ["date_picker", "survey", "welcome"]
     assert all("create done (flow " in line for line in lines)
+
+
+def test_screen_diff_found_in_git_history_when_the_cache_is_gone(
+    applied: Path, api: FakeFlowsAPI
+) -> None:
+    import shutil
+    import subprocess
+
+    root = applied.parent
+    for args in (
+        ["init", "-q"],
+        ["add", "-A"],
+        ["-c", "user.name=t", "-c", "user.email=t@e", "commit", "-qm", "flows"],
+    ):
+        subprocess.run(["git", *args], cwd=root, check=True)
+    shutil.rmtree(root / ".flowops" / "local" / "content")
+    edit_flow(root, "whatsapp_flows/welcome.json", "Thanks, we", "Thank you, we")
+    change = next(c for c in _plan(applied, api).changes if c.key == "welcome")
+    assert [s.screen for s in change.screens] == ["DONE"]
