@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from flowops.flowjson.rules import run_rules
+from flowops.flowjson.rules.expressions import refs_in
 from flowops.problems import Severity
 
 ODD_DOCUMENTS: list[Any] = [
@@ -77,3 +78,15 @@ def test_messages_name_the_offending_value() -> None:
     (finding,) = run_rules(_doc("navigate_unknown_screen"), (7, 3))[:1]
     assert "'NOPE'" in finding.message
     assert finding.severity is Severity.ERROR
+
+
+def test_references_inside_backtick_expressions_are_all_found() -> None:
+    text = "`'Hi ' ${form.first_name} ' you have ' (${data.points} + 1)` ${x}"
+    found = refs_in(text)
+    assert [(expr, parts) for expr, parts, _ in found] == [
+        ("form.first_name", ("form", "first_name")),
+        ("data.points", ("data", "points")),
+        ("x", ()),
+    ]
+    assert refs_in(text) == found  # memoised result is the same value
+    assert refs_in("${data.a}") == (("data.a", ("data", "a"), True),)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 _PY_TYPES: dict[str, tuple[type, ...]] = {
@@ -38,7 +39,7 @@ def matches(declared: object, value: object) -> bool:
     return isinstance(value, kinds)
 
 
-def resolve(data: dict[str, Any], parts: list[str]) -> tuple[dict[str, Any] | None, str]:
+def resolve(data: dict[str, Any], parts: Sequence[str]) -> tuple[dict[str, Any] | None, str]:
     """Schema at `parts` in a data model: (schema, "") or (None, reason); ({}, "") if unknown."""
     schema = data.get(parts[0])
     if not isinstance(schema, dict):

@@ -1,4 +1,8 @@
-"""Finding `${…}` references in strings (plain values and backtick expressions alike)."""
+"""Finding `${…}` references in strings (plain values and backtick expressions alike).
+
+Parsed results are memoised by text: the same few references ("${form.name}") recur in
+every flow, and parsing them again costs far more than a dictionary lookup.
+"""
 
 from __future__ import annotations
 
@@ -6,19 +10,30 @@ import re
 
 _REF = re.compile(r"\$\{([^}]*)\}")
 _PATH = re.compile(r"[\w-]+(?:\.[\w-]+)+")
+_MEMO: dict[str, tuple[Expr, ...]] = {}
+_MEMO_LIMIT = 20_000
+_MEMO_MAX_TEXT = 200
 
-# (expression, dotted parts or [] when not a plain dotted path, whole string is just it)
-Expr = tuple[str, list[str], bool]
+# (expression, dotted parts or () when not a plain dotted path, whole string is just it)
+Expr = tuple[str, tuple[str, ...], bool]
 
 
-def refs_in(text: str) -> list[Expr]:
-    if text.startswith("${") and text.find("}") == len(text) - 1:  # the common "${a.b}"
-        expr = text[2:-1].strip()
-        return [(expr, expr.split(".") if _PATH.fullmatch(expr) else [], True)]
+def refs_in(text: str) -> tuple[Expr, ...]:
+    found = _MEMO.get(text)
+    if found is None:
+        found = _parse(text)
+        if len(text) <= _MEMO_MAX_TEXT:
+            if len(_MEMO) >= _MEMO_LIMIT:
+                _MEMO.clear()
+            _MEMO[text] = found
+    return found
+
+
+def _parse(text: str) -> tuple[Expr, ...]:
     whole_text = text.strip()
     out = []
     for match in _REF.finditer(text):
         expr = match.group(1).strip()
-        parts = expr.split(".") if _PATH.fullmatch(expr) else []
+        parts = tuple(expr.split(".")) if _PATH.fullmatch(expr) else ()
         out.append((expr, parts, whole_text == match.group(0)))
-    return out
+    return tuple(out)

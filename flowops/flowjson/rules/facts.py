@@ -41,7 +41,7 @@ class Ref:
     ctype: str  # owning component type ("screen" for the title)
     prop: str  # top-level property of the owner the string sits under
     in_form: bool
-    exprs: list[Expr]  # the `${…}` references in `text`, parsed once
+    exprs: tuple[Expr, ...]  # the `${…}` references in `text`, parsed once
 
 
 @dataclass(slots=True)

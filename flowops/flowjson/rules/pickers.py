@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from flowops.flowjson.findings import Finding
 from flowops.flowjson.rules.facts import Act, Comp, Context, ScreenFacts
@@ -28,7 +28,7 @@ def check_pickers(ctx: Context, s: ScreenFacts, act: Act, name: str) -> Iterator
                 yield from _rules(ref.pointer, expr, picker, name, top_level and whole)
 
 
-def _picker(ctx: Context, s: ScreenFacts, parts: list[str]) -> Comp | None:
+def _picker(ctx: Context, s: ScreenFacts, parts: Sequence[str]) -> Comp | None:
     if len(parts) == 2 and parts[0] == "form":
         comps = s.names.get(parts[1], [])
     elif len(parts) == 4 and parts[0] == "screen" and parts[2] == "form":

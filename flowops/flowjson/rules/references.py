@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from flowops.flowjson.findings import Finding
@@ -24,7 +25,7 @@ def check(ctx: Context) -> list[Finding]:
     return out
 
 
-def _plainly_fine(s: ScreenFacts, ref: Ref, parts: list[str], whole: bool) -> bool:
+def _plainly_fine(s: ScreenFacts, ref: Ref, parts: Sequence[str], whole: bool) -> bool:
     """Fast path for the common `${form.x}` / `${data.x}` that resolve and need no typing."""
     if len(parts) != 2:
         return False
@@ -47,7 +48,7 @@ def _one(ctx: Context, s: ScreenFacts, ref: Ref, parsed: Expr, out: list[Finding
         out.extend(check_binding(ref, expr, schema))
 
 
-def _lookup(ctx: Context, s: ScreenFacts, parts: list[str]) -> tuple[str, dict[str, Any]]:
+def _lookup(ctx: Context, s: ScreenFacts, parts: Sequence[str]) -> tuple[str, dict[str, Any]]:
     """("", schema-or-{}) when the reference resolves, else (reason, {})."""
     if len(parts) < 2:
         return "not a reference Meta understands; use ${data.x}, ${form.x} or ${screen.X…}", {}
@@ -61,7 +62,7 @@ def _lookup(ctx: Context, s: ScreenFacts, parts: list[str]) -> tuple[str, dict[s
     return f"unknown reference kind '{head}'; use data, form or screen", {}
 
 
-def _data(s: ScreenFacts, path: list[str]) -> tuple[str, dict[str, Any]]:
+def _data(s: ScreenFacts, path: Sequence[str]) -> tuple[str, dict[str, Any]]:
     schema, reason = resolve(s.data, path)
     if schema is None:
         return reason, {}
@@ -74,7 +75,7 @@ def _form(s: ScreenFacts, name: str) -> tuple[str, dict[str, Any]]:
     return f"no component named '{name}' on this screen; fix the name", {}
 
 
-def _global(ctx: Context, s: ScreenFacts, parts: list[str]) -> tuple[str, dict[str, Any]]:
+def _global(ctx: Context, s: ScreenFacts, parts: Sequence[str]) -> tuple[str, dict[str, Any]]:
     if ctx.version < GLOBAL_REFS:
         return "references to other screens need Flow JSON 4.0 or later", {}
     if len(parts) < 4 or parts[2] not in ("data", "form"):
@@ -91,7 +92,7 @@ def _global(ctx: Context, s: ScreenFacts, parts: list[str]) -> tuple[str, dict[s
     return "", schema
 
 
-def _form_path(s: ScreenFacts, path: list[str]) -> tuple[str, dict[str, Any]]:
+def _form_path(s: ScreenFacts, path: Sequence[str]) -> tuple[str, dict[str, Any]]:
     return _form(s, path[0])
 
 
