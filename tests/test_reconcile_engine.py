@@ -307,3 +307,11 @@ def test_screen_diff_found_in_git_history_when_the_cache_is_gone(
     edit_flow(root, "whatsapp_flows/welcome.json", "Thanks, we", "Thank you, we")
     change = next(c for c in _plan(applied, api).changes if c.key == "welcome")
     assert [s.screen for s in change.screens] == ["DONE"]
+
+
+def test_apply_refuses_a_plan_made_before_another_apply(manifest: Path, api: FakeFlowsAPI) -> None:
+    early = _plan(manifest, api)
+    _converge(manifest, api)
+    with pytest.raises(StalePlanError, match="another apply changed the lock"):
+        _apply(manifest, api, early)
+    assert len(api.flows) == 3

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from flowops import lockfile, paths
-from flowops.errors import ConfigError, ProblemsError
+from flowops.errors import ConfigError, ProblemsError, StalePlanError
 from flowops.graph.types import FlowsAPI
 from flowops.lockfile import Lock
 from flowops.manifest import flows_for, load
@@ -138,6 +138,11 @@ def apply(
         ins = inputs(project, lock, options_of(plan_, project))
         if saved:
             check_fresh(plan_, ins, counting)
+        elif plan_.lock_sha256 != ins.lock_sha256:
+            raise StalePlanError(
+                "another apply changed the lock while this plan was shown",
+                hint="run apply again to plan from the new state",
+            )
         ctx = ApplyContext(
             counting,
             lock,
