@@ -19,19 +19,23 @@ def check(ctx: Context) -> list[Finding]:
     out: list[Finding] = []
     for s in ctx.screens:
         for ref in s.refs:
-            for expr, parts, whole in ref.exprs:
-                if not _plainly_fine(s, ref, parts, whole):
-                    _one(ctx, s, ref, (expr, parts, whole), out)
+            for parsed in ref.exprs:
+                if not _plainly_fine(s, ref, parsed):
+                    _one(ctx, s, ref, parsed, out)
     return out
 
 
-def _plainly_fine(s: ScreenFacts, ref: Ref, parts: Sequence[str], whole: bool) -> bool:
-    """Fast path for the common `${form.x}` / `${data.x}` that resolve and need no typing."""
+def _plainly_fine(s: ScreenFacts, ref: Ref, parsed: Expr) -> bool:
+    """Fast path for the common `${form.x}` / `${data.x}` that resolve and type-check."""
+    expr, parts, whole = parsed
     if len(parts) != 2:
         return False
     if parts[0] == "form":
         return parts[1] in s.names and (ref.in_form or ref.ctype != "Footer" or not s.has_form)
-    return parts[0] == "data" and not whole and isinstance(s.data.get(parts[1]), dict)
+    schema = s.data.get(parts[1]) if parts[0] == "data" else None
+    if not isinstance(schema, dict):
+        return False
+    return not whole or not schema or not check_binding(ref, expr, schema)
 
 
 def _one(ctx: Context, s: ScreenFacts, ref: Ref, parsed: Expr, out: list[Finding]) -> None:
