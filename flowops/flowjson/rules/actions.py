@@ -33,7 +33,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                 yield from _navigate(ctx, s, act)
             elif name == "update_data":
                 yield from _update_data(s, act)
-            if name in ("navigate", "complete", "data_exchange"):
+            if ctx.pickers and name in ("navigate", "complete", "data_exchange"):
                 yield from check_pickers(ctx, s, act, name)
 
 

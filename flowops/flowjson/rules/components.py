@@ -17,6 +17,7 @@ _PAIRS = (
     ("min-date", "max-date"),
 )
 
+_PAIR_KEYS = frozenset(low for low, _ in _PAIRS)
 _WITH_PAIRS = frozenset(
     {"TextInput", "CheckboxGroup", "ChipsSelector", "PhotoPicker", "DocumentPicker"}
     | {"DatePicker", "CalendarPicker"}
@@ -32,7 +33,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         if "NavigationList" in s.counts:
             yield from _navigation_list(s)
         for comp in s.comps:
-            if comp.ctype in _WITH_PAIRS:
+            if comp.ctype in _WITH_PAIRS and not _PAIR_KEYS.isdisjoint(comp.node):
                 yield from _min_max(comp)
 
 

@@ -43,28 +43,33 @@ def check(ctx: Context) -> Iterator[Finding]:
         )
 
 
-def _caps(s: ScreenFacts) -> Iterator[Finding]:
+def _caps(s: ScreenFacts) -> list[Finding]:
+    found: list[Finding] = []
     total = 0
-    for ctype, found in s.counts.items():
-        total += found
-        cap, code = _CAPS.get(ctype, (found, ""))
-        if found > cap:
+    for ctype, count in s.counts.items():
+        total += count
+        cap, code = _CAPS.get(ctype, (count, ""))
+        if count > cap:
             if ctype == "Footer" and any(c.in_branch for c in s.comps if c.ctype == ctype):
                 code = "MORE_THAN_ONE_FOOTER"
-            yield Finding(
-                _nth(s, ctype, cap),
-                code,
+            message = (
                 f"At most {cap} {ctype} allowed per screen (counting If/Switch branches) "
-                f"but screen '{s.sid}' has {found}; remove the extra ones.",
+                f"but screen '{s.sid}' has {count}; remove the extra ones."
             )
+            found.append(Finding(_nth(s, ctype, cap), code, message))
     total -= sum(s.counts.get(t, 0) for t in ("If", "Switch", "Form"))
     if total > MAX_COMPONENTS and not _top_level_over(s):
-        yield Finding(
-            f"{s.pointer}/layout/children",
-            "MAX_COMPONENTS_PER_SCREEN",
-            f"Screen '{s.sid}' has {total} components but at most {MAX_COMPONENTS} are "
-            "allowed; split it into several screens.",
-        )
+        found.append(_too_many(s, total))
+    return found
+
+
+def _too_many(s: ScreenFacts, total: int) -> Finding:
+    return Finding(
+        f"{s.pointer}/layout/children",
+        "MAX_COMPONENTS_PER_SCREEN",
+        f"Screen '{s.sid}' has {total} components but at most {MAX_COMPONENTS} are "
+        "allowed; split it into several screens.",
+    )
 
 
 def _nth(s: ScreenFacts, ctype: str, n: int) -> str:

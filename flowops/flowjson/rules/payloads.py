@@ -26,8 +26,10 @@ def check_payload(ctx: Context, act: Act, target: ScreenFacts) -> Iterator[Findi
             "add a `data` model to it or send an empty payload.",
         )
         return
-    yield from _extra(payload, target, ptr)
-    yield from _missing(ctx, payload, target, ptr)
+    if payload:
+        yield from _extra(payload, target, ptr)
+    if len(payload) != len(target.data) or not payload.keys() <= target.data.keys():
+        yield from _missing(ctx, payload, target, ptr)
 
 
 def _extra(payload: dict[str, Any], target: ScreenFacts, ptr: str) -> Iterator[Finding]:

@@ -15,8 +15,6 @@ PICKERS = frozenset(_MAX_KEY)
 
 
 def check_pickers(ctx: Context, s: ScreenFacts, act: Act, name: str) -> Iterator[Finding]:
-    if not ctx.pickers:
-        return
     prefix = f"{act.pointer}/payload/"
     for ref in s.refs:
         if not ref.pointer.startswith(prefix):
