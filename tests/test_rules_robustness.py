@@ -41,6 +41,27 @@ ODD_DOCUMENTS: list[Any] = [
     },
     {"data_api_version": "3.0", "routing_model": {"A": "B", "": [None]}, "screens": []},
     {"routing_model": {"A": ["A"]}, "screens": [{"id": "A", "terminal": True}]},
+    {
+        "data_api_version": "3.0",
+        "routing_model": {"A": [["B"], {"x": 1}]},
+        "screens": [{"id": "A"}],
+    },
+    {
+        "screens": [
+            {
+                "id": "A",
+                "data": {
+                    "s": {"type": ["string", "null"], "__example__": "x"},
+                    "o": {
+                        "type": "array",
+                        "items": {"type": "object", "properties": {"p": {"type": ["number"]}}},
+                        "__example__": [{"p": 1}],
+                    },
+                },
+                "layout": {"children": [{"type": "TextBody", "text": "${data.s}"}]},
+            }
+        ]
+    },
 ]
 
 

@@ -32,6 +32,7 @@ def _plain_scalar(schema: dict[str, Any]) -> bool:
     declared = schema.get("type")
     return (
         len(schema) == 2
+        and type(declared) is str
         and declared in _SCALARS
         and "__example__" in schema
         and matches(declared, schema["__example__"])
@@ -96,7 +97,18 @@ def _example(schema: dict[str, Any], value: object, path: Path, out: list[Findin
     props = schema.get("properties")
     if type(value) is dict and isinstance(props, dict):
         for key, sub in props.items():
-            if key in value and isinstance(sub, dict):
+            if key in value and isinstance(sub, dict) and not _plain_match(sub, value[key]):
                 path.append(key)
                 _example(sub, value[key], path, out)
                 path.pop()
+
+
+def _plain_match(schema: dict[str, Any], value: object) -> bool:
+    """A bare scalar property (`{"type": "string"}`) whose example value fits."""
+    declared = schema.get("type")
+    return (
+        len(schema) == 1
+        and type(declared) is str
+        and declared in _SCALARS
+        and matches(declared, value)
+    )

@@ -87,7 +87,7 @@ def _model_edges(ctx: Context, model: dict[str, Any]) -> tuple[Edges, list[Findi
             continue
         good = edges.setdefault(key, [])
         for j, target in enumerate(targets if isinstance(targets, list) else []):
-            if target not in ctx.by_id or target == key:
+            if not isinstance(target, str) or target not in ctx.by_id or target == key:
                 why = "routes to itself" if target == key else "is not a screen of this flow"
                 found.append(
                     Finding(
