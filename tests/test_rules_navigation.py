@@ -74,3 +74,12 @@ def test_entry_of_empty_or_malformed_document_is_none() -> None:
     assert entry_screen({"screens": []}) is None
     assert entry_screen({"screens": "nope"}) is None
     assert navigate_edges({"screens": [{"id": 3}, "x"]}) == {}
+
+
+def test_too_deep_document_has_no_edges_instead_of_crashing() -> None:
+    node: dict[str, Any] = _footer(_nav("B"))
+    for _ in range(3000):
+        node = {"type": "If", "condition": "${data.c}", "then": [node]}
+    doc = {"screens": [_screen("A", node), _screen("B")]}
+    assert navigate_edges(doc) == {}
+    assert entry_screen(doc) == "A"

@@ -111,3 +111,12 @@ def test_references_inside_backtick_expressions_are_all_found() -> None:
     ]
     assert refs_in(text) == found  # memoised result is the same value
     assert refs_in("${data.a}") == (("data.a", ("data", "a"), True),)
+
+
+def test_absurdly_deep_nesting_is_a_finding_not_a_crash() -> None:
+    node: dict[str, Any] = {"type": "TextBody", "text": "x"}
+    for _ in range(3000):
+        node = {"type": "If", "condition": "${data.c}", "then": [node]}
+    doc = {"screens": [{"id": "A", "layout": {"children": [node]}}]}
+    findings = run_rules(doc, (7, 3))
+    assert [f.code for f in findings] == ["INVALID_FLOW_JSON"]

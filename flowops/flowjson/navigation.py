@@ -10,9 +10,16 @@ from flowops.flowjson.rules.walk import collect
 
 
 def navigate_edges(doc: dict[str, Any]) -> dict[str, list[str]]:
-    """Screen id -> targets of its navigate actions, in document order, without repeats."""
+    """Screen id -> targets of its navigate actions, in document order, without repeats.
+
+    A document nested too deeply to walk (validation reports it) has no edges.
+    """
+    try:
+        facts = collect(doc)
+    except RecursionError:
+        return {}
     edges: dict[str, list[str]] = {}
-    for s in collect(doc):
+    for s in facts:
         if s.sid is None:
             continue
         targets = edges.setdefault(s.sid, [])

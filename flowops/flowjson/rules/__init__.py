@@ -33,6 +33,19 @@ RULES: tuple[Rule, ...] = (
 
 def run_rules(doc: dict[str, Any], version: Version) -> list[Finding]:
     """All semantic findings for a parsed Flow JSON document (never raises on odd shapes)."""
+    try:
+        return _run(doc, version)
+    except RecursionError:
+        return [Finding("", "INVALID_FLOW_JSON", TOO_DEEP)]
+
+
+TOO_DEEP = (
+    "The components are nested too deeply to check; flatten the If/Switch/Form nesting "
+    "(Meta allows at most 3 levels)."
+)
+
+
+def _run(doc: dict[str, Any], version: Version) -> list[Finding]:
     facts = collect(doc)
     by_id: dict[str, Any] = {}
     for s in facts:
