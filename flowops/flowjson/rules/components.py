@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from flowops.flowjson.findings import Finding
+from flowops.flowjson.findings import Finding, pointer_join
 from flowops.flowjson.rules.facts import INPUT_TYPES, Comp, Context, ScreenFacts
+from flowops.flowjson.rules.pickers import PICKERS
 
 FORM_OPTIONAL = (4, 0)
 _PAIRS = (
@@ -30,6 +31,8 @@ def check(ctx: Context) -> Iterator[Finding]:
             yield from _names(s)
         if s.has_form or ctx.version < FORM_OPTIONAL:
             yield from _forms(s)
+        if s.has_form and ctx.pickers:
+            yield from _native_init_values(s)
         if "NavigationList" in s.counts:
             yield from _navigation_list(s)
         for comp in s.comps:
@@ -103,3 +106,17 @@ def _greater(low: object, high: object) -> bool:
             return int(low) > int(high)
         return len(low) == len(high) == 10 and low > high  # YYYY-MM-DD
     return False
+
+
+def _native_init_values(s: ScreenFacts) -> Iterator[Finding]:
+    for form in (c for c in s.comps if c.ctype == "Form"):
+        values = form.node.get("init-values")
+        for key in values if isinstance(values, dict) else ():
+            native = [c.ctype for c in s.names.get(key, []) if c.ctype in PICKERS]
+            if native:
+                yield Finding(
+                    pointer_join(form.pointer, "init-values", key),
+                    "NATIVE_COMPONENT_IN_FORM_INIT_VALUES",
+                    f"'init-values' cannot set {native[0]} '{key}'; remove it from init-values.",
+                    at_key=True,
+                )
