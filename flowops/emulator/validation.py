@@ -5,38 +5,46 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from flowops.flowjson import validate_text, versions
+from flowops.emulator.spans import LineIndex, span_end
+from flowops.flowjson import parse, validate_text, versions
 from flowops.flowjson.findings import parse_version
 from flowops.problems import Problem
 
 
 def validation_errors(data: bytes) -> list[dict[str, Any]]:
     """Only errors count: warnings (e.g. a frozen version) don't appear in Meta's list."""
-    problems = validate_text(data, "flow.json")
-    return [to_meta_error(p) for p in problems if p.is_error]
+    problems = [p for p in validate_text(data, "flow.json") if p.is_error]
+    if not problems:
+        return []
+    decoded = parse.decode(data)
+    text = decoded if isinstance(decoded, str) else ""
+    index = LineIndex(text)
+    return [to_meta_error(p, text, index) for p in problems]
 
 
-def to_meta_error(problem: Problem) -> dict[str, Any]:
+def to_meta_error(problem: Problem, text: str, index: LineIndex) -> dict[str, Any]:
     item: dict[str, Any] = {
         "error": problem.code,
         "error_type": "FLOW_JSON_ERROR",
         "message": problem.message,
     }
-    position = _position(problem)
+    position = _position(problem, text, index)
     item.update(position)
     item["pointers"] = [{**position, "path": pointer_to_path(problem.pointer)}]
     return item
 
 
-def _position(problem: Problem) -> dict[str, int]:
+def _position(problem: Problem, text: str, index: LineIndex) -> dict[str, int]:
+    """The range of the offending token in the uploaded text (``column_end`` exclusive)."""
     if problem.line <= 0:
         return {}
     col = max(problem.col, 1)
+    line_end, column_end = span_end(text, index, problem.line, col)
     return {
         "line_start": problem.line,
-        "line_end": problem.line,
+        "line_end": line_end,
         "column_start": col,
-        "column_end": col,
+        "column_end": column_end,
     }
 
 
