@@ -54,7 +54,7 @@ def test_markdown_flags_irreversible_and_collapses_each_flow() -> None:
     plan = _plan(_change("a", Action.CREATE), _change("b", Action.EDIT_PUBLISHED, diff="-x\n+y"))
     md = RENDERERS["markdown"](plan.to_dict())
     assert "| create | 1 |" in md and "| edit published | 1 |" in md
-    assert "⚠️ **Irreversible:** `b` (edit_published)" in md
+    assert "⚠️ **Irreversible:** `b` (edit published)" in md
     assert md.count("<details>") == 2 and "```diff\n-x\n+y\n```" in md
 
 

@@ -30,7 +30,7 @@ class Action(str, enum.Enum):
 
 
 CREATES = frozenset({Action.CREATE, Action.REPLACE})
-REMOVALS = frozenset({Action.DEPRECATE, Action.DELETE, Action.REPLACE})
+REMOVALS = frozenset({Action.DEPRECATE, Action.REPLACE})
 PRUNES = frozenset({Action.DEPRECATE, Action.DELETE, Action.FORGET})
 
 
@@ -136,6 +136,7 @@ class Plan:
             "create": sum(c.action in CREATES for c in pending),
             "update": sum(c.action not in CREATES | PRUNES for c in pending),
             "deprecate": sum(c.action in REMOVALS for c in pending),
+            "delete": sum(c.action is Action.DELETE for c in pending),
             "forget": sum(c.action is Action.FORGET for c in pending),
             "deferred": sum(c.deferred for c in self.changes),
             "unchanged": sum(c.action is Action.NOOP for c in self.changes),

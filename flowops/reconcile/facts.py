@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from flowops.graph.types import RemoteFlow
 from flowops.lockfile import LockEntry
 from flowops.reconcile.desired import DesiredFlow
-from flowops.reconcile.flowdiff import Context, remote_metadata, want_publish
+from flowops.reconcile.flowdiff import LIVE, Context, remote_metadata, want_publish
+from flowops.reconcile.wording import changed_fields
 
 
 @dataclass(frozen=True)
@@ -30,20 +32,16 @@ def facts(
     need_upload = force or remote_sha != d.content_sha256
     if need_upload:
         reasons.append(_upload_reason(d, entry, remote_sha, force))
-    _, meta_sha = remote_metadata(flow, d, entry, refreshed)
+    meta, meta_sha = remote_metadata(flow, d, entry, refreshed)
     need_meta = meta_sha != d.metadata_sha256(entry)
     rename = need_meta and d.meta_name(entry) != flow.name
     if need_meta:
-        reasons.append(
-            f"rename: '{flow.name}' → '{d.meta_name(entry)}' (same flow id)"
-            if rename
-            else "metadata (categories / endpoint_uri) differs"
-        )
+        reasons.append(_meta_reason(meta, d.metadata(entry), rename))
     # Meta documents that a metadata edit also puts a published flow back into DRAFT.
     edits_live = need_meta and flow.status == "PUBLISHED"
-    publish = want_publish(d, opts) and (
-        need_upload or flow.status == "DRAFT" or force or edits_live
-    )
+    # --force republishes a live flow even where flows.yaml says publish: false.
+    wanted = want_publish(d, opts) or (force and flow.status in LIVE)
+    publish = wanted and (need_upload or flow.status == "DRAFT" or force or edits_live)
     if publish and flow.status == "DRAFT" and not need_upload:
         reasons.append("DRAFT on Meta and flows.yaml says publish")
     return Facts(remote_sha, need_upload, need_meta, rename, publish, drift)
@@ -60,6 +58,25 @@ def _drift_reasons(
         reasons.append(f"drift: status changed outside flowops: {entry.status} → {flow.status}")
         drift = True
     return drift
+
+
+def _meta_reason(old: dict[str, Any], new: dict[str, Any], rename: bool) -> str:
+    fields = changed_fields(("name", "categories", "endpoint_uri"), old, new)
+    what = "rename (same flow id)" if rename else "metadata differs"
+    return f"{what}: {', '.join(fields)}" if fields else what
+
+
+def live_edit_reason(f: Facts) -> str:
+    """What an in-place edit of a live flow does to the users of the flow."""
+    if f.publish:
+        return (
+            "in place: the edit puts the flow back into DRAFT while its last published "
+            "version keeps serving, then it is republished"
+        )
+    return (
+        "publish: false: the edit leaves the flow in DRAFT; its last published version "
+        "keeps serving until it is published (`flowops apply --flow KEY --publish`)"
+    )
 
 
 def _upload_reason(d: DesiredFlow, entry: LockEntry, remote_sha: str, force: bool) -> str:

@@ -8,7 +8,7 @@ from flowops.graph.types import RemoteFlow
 from flowops.lockfile import LockEntry
 from flowops.reconcile.actions import Action, Change, FlowState
 from flowops.reconcile.desired import DesiredFlow
-from flowops.reconcile.facts import Facts, facts
+from flowops.reconcile.facts import Facts, facts, live_edit_reason
 from flowops.reconcile.flowdiff import (
     LIVE,
     Context,
@@ -19,7 +19,7 @@ from flowops.reconcile.flowdiff import (
     replace_change,
     uses_clone,
 )
-from flowops.reconcile.lockonly import link_reason, lock_differs
+from flowops.reconcile.lockonly import LOCK_ONLY, link_reason, lock_differs
 from flowops.reconcile.naming import clone_name
 from flowops.reconcile.screendiff import screen_diffs
 
@@ -71,6 +71,7 @@ def _adopt(d: DesiredFlow, flow: RemoteFlow, ctx: Context) -> Change:
         change,
         action=Action.ADOPT,
         steps=steps,
+        reasons=tuple(r for r in change.reasons if not r.startswith(LOCK_ONLY)),
         before=replace(change.before or FlowState(), file="", manifest_name=""),
     )
 
@@ -83,6 +84,8 @@ def _update(
     if f.need_upload and live and uses_clone(d):
         reasons.append("update_strategy: clone")
         return replace_change(d, entry, flow, ctx, reasons)
+    if (f.need_upload or f.need_meta) and flow.status == "PUBLISHED":
+        reasons.append(live_edit_reason(f))
     meta, _ = remote_metadata(flow, d, entry, ctx.remote.refreshed)
     before = before_state(entry, flow, f.remote_sha, meta)
     steps = _steps(f)

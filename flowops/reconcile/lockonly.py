@@ -7,6 +7,7 @@ from flowops.lockfile import LockEntry
 from flowops.reconcile.actions import FlowState
 from flowops.reconcile.desired import DesiredFlow
 from flowops.reconcile.flowdiff import Context, after_state
+from flowops.reconcile.wording import changed_fields
 
 
 def _link_fields(s: FlowState) -> tuple[object, ...]:
@@ -23,6 +24,10 @@ def lock_differs(
     return ctx.remote.refreshed and seen != (flow.updated_at, flow.status, d.metadata_sha256(entry))
 
 
+LINK_FIELDS = ("flow_definition_name", "is_active", "protect", "entry_screen", "file")
+LOCK_ONLY = "lock only (no API call): "
+
+
 def link_reason(d: DesiredFlow, entry: LockEntry) -> str:
     spec = d.spec
     now = (spec.flow_definition_name, spec.is_active, spec.protect, d.entry_screen, spec.file)
@@ -33,8 +38,11 @@ def link_reason(d: DesiredFlow, entry: LockEntry) -> str:
         entry.entry_screen,
         entry.file,
     )
-    names = ("flow_definition_name", "is_active", "protect", "entry_screen", "file")
-    changed = [f"{n}: {a!r} → {b!r}" for n, a, b in zip(names, was, now, strict=True) if a != b]
+    changed = changed_fields(
+        LINK_FIELDS,
+        dict(zip(LINK_FIELDS, was, strict=True)),
+        dict(zip(LINK_FIELDS, now, strict=True)),
+    )
     if changed:
-        return "lock only (no API call): " + ", ".join(changed)
-    return "lock only (no API call): record Meta's current updated_at/status"
+        return LOCK_ONLY + ", ".join(changed)
+    return LOCK_ONLY + "record Meta's current updated_at/status"

@@ -52,18 +52,33 @@ def summary_line(plan: dict[str, Any]) -> str:
     else:
         line = (
             f"Plan: {counts['create']} to create, {counts['update']} to update, "
-            f"{counts['deprecate']} to deprecate."
+            f"{counts['deprecate']} to deprecate"
         )
+        line += "".join(_extra_counts(counts)) + "."
     if counts["deferred"]:
         line += f" {counts['deferred']} would be pruned with --prune."
     return line
 
 
+def _extra_counts(counts: dict[str, int]) -> list[str]:
+    """Deletes and lock-only drops, named only when the plan has some."""
+    extra = []
+    if counts.get("delete"):
+        extra.append(f", {counts['delete']} to delete")
+    if counts.get("forget"):
+        extra.append(f", {counts['forget']} to drop from the lock")
+    return extra
+
+
+def label(change: dict[str, Any]) -> str:
+    """``edit published``; an unchanged flow worth a line reads ``keep``."""
+    return "keep" if change["action"] == "noop" else change["action"].replace("_", " ")
+
+
 def headline(change: dict[str, Any]) -> str:
     """``+ create welcome (flow 123) ⚠ irreversible``"""
     symbol = SYMBOLS.get(change["action"], "?")
-    label = change["action"].replace("_", " ")
-    text = f"{symbol} {label} {change['key']}"
+    text = f"{symbol} {label(change)} {change['key']}"
     ids = _ids(change)
     if ids:
         text += f" ({ids})"

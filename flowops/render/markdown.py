@@ -10,7 +10,15 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
-from flowops.render.common import deferred, headline, irreversible_note, pending, summary_line
+from flowops.render.common import (
+    deferred,
+    headline,
+    irreversible_note,
+    label,
+    noted,
+    pending,
+    summary_line,
+)
 
 LIMIT = 60_000
 CUT_NOTE = (
@@ -29,7 +37,7 @@ def render_markdown(
     """``extras[key]`` may add ``preview_url``/``preview_expires`` (always kept) and ``mermaid``
     (a diagram, cut like diffs when the comment is too long)."""
     head = _head(plan)
-    changes = pending(plan) + deferred(plan)
+    changes = pending(plan) + deferred(plan) + noted(plan)
     budget = limit - len(head) - 400
     more = extras or {}
     full = [_details(c, diff=True, extra=more.get(c["key"], {})) for c in changes]
@@ -79,11 +87,11 @@ def _head(plan: dict[str, Any]) -> str:
         lines.append("")
     irreversible = [c for c in pending(plan) if c["irreversible"]]
     if irreversible:
-        names = ", ".join(f"`{c['key']}` ({c['action']})" for c in irreversible)
+        names = ", ".join(f"`{c['key']}` ({label(c)})" for c in irreversible)
         lines += [f"⚠️ **Irreversible:** {names}", ""]
-    listed = pending(plan) + deferred(plan)
+    listed = pending(plan) + deferred(plan) + noted(plan)
     if listed:
-        lines += ["Changed flows:", ""]
+        lines += ["Flows:", ""]
         lines += [
             f"- `{headline(c)}`"
             + (" ⚠️" if c["irreversible"] else "")
