@@ -164,7 +164,26 @@ def save(lock: Lock, path: Path) -> None:
             handle.write(lock.dumps())
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, _mode(path))
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _read_umask() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return umask
+
+
+_UMASK = _read_umask()  # read once at import: os.umask is process-wide, apply is threaded
+
+
+def _mode(path: Path) -> int:
+    """Keep an existing file's mode; a new one is ``rw-r--r--`` less the umask (not the
+    temp file's private ``rw-------``: flows.lock is committed and read by CI)."""
+    try:
+        return path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        return 0o644 & ~_UMASK

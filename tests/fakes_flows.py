@@ -41,6 +41,7 @@ class FakeFlowsAPI:
     flows: dict[str, FakeFlow] = field(default_factory=dict)
     calls: list[tuple[str, str]] = field(default_factory=list)
     legacy_immutable: bool = False
+    refuse_publish: str = ""  # e.g. an endpoint health check failing: every publish is refused
     _ids: Iterator[int] = field(default_factory=lambda: itertools.count(1000))
     _clock: Iterator[int] = field(default_factory=lambda: itertools.count(1))
 
@@ -140,8 +141,8 @@ class FakeFlowsAPI:
     def publish(self, flow_id: str) -> None:
         self.calls.append(("publish", flow_id))
         flow = self._get(flow_id)
-        if flow.status != "DRAFT" or _errors(flow.flow_json):
-            raise FlowStateError("Publishing failed", code=139002)
+        if flow.status != "DRAFT" or _errors(flow.flow_json) or self.refuse_publish:
+            raise FlowStateError(self.refuse_publish or "Publishing failed", code=139002)
         flow.status = "PUBLISHED"
         self._touch(flow)
 

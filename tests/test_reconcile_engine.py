@@ -315,3 +315,45 @@ def test_apply_refuses_a_plan_made_before_another_apply(manifest: Path, api: Fak
     with pytest.raises(StalePlanError, match="another apply changed the lock"):
         _apply(manifest, api, early)
     assert len(api.flows) == 3
+
+
+def test_force_republishes_a_live_flow_whose_manifest_says_no_publish(
+    applied: Path, api: FakeFlowsAPI
+) -> None:
+    edit_manifest(
+        applied,
+        "    file: whatsapp_flows/welcome.json\n",
+        "    file: whatsapp_flows/welcome.json\n    publish: false\n",
+    )
+    plan = _plan(applied, api, flows=("welcome",), force=True)
+    assert plan.changes[0].steps == (Action.UPDATE_JSON, Action.PUBLISH)
+    assert _apply(applied, api, plan).ok
+    assert api.flows[_lock(applied)["welcome"].flow_id].status == "PUBLISHED"
+
+
+def test_force_with_a_refused_publish_says_what_serves_and_next_apply_republishes(
+    applied: Path, api: FakeFlowsAPI
+) -> None:
+    api.refuse_publish = "Endpoint health check failed"
+    result = _apply(applied, api, _plan(applied, api, flows=("welcome",), force=True))
+    message = result.failed[0].message
+    assert "Endpoint health check failed" in message
+    assert "last published version keeps serving users" in message
+    assert "run `flowops apply` to republish it" in message
+    entry = _lock(applied)["welcome"]
+    assert (entry.status, entry.ever_published) == ("DRAFT", True)
+    api.refuse_publish = ""
+    assert _actions(_plan(applied, api)) == {"welcome": "publish"}
+
+
+def test_refused_publish_of_a_no_publish_flow_names_the_publish_flag(
+    applied: Path, api: FakeFlowsAPI
+) -> None:
+    edit_manifest(
+        applied,
+        "    file: whatsapp_flows/welcome.json\n",
+        "    file: whatsapp_flows/welcome.json\n    publish: false\n",
+    )
+    api.refuse_publish = "Endpoint health check failed"
+    result = _apply(applied, api, _plan(applied, api, flows=("welcome",), force=True))
+    assert "flowops apply --flow welcome --publish" in result.failed[0].message

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from flowops.errors import ConcurrentApplyError
-from flowops.lockfile import Lock, LockEntry, parse
+from flowops.lockfile import Lock, LockEntry, load, parse, save
 from flowops.reconcile.applylock import apply_lock
 from flowops.reconcile.hashing import content_sha256
 from flowops.reconcile.naming import clone_name
@@ -40,6 +40,23 @@ def test_lock_text_is_sorted_indented_json(n: int) -> None:
     expected = json.dumps(lock.to_dict(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
     assert lock.dumps() == expected
     assert parse(lock.dumps()).to_dict() == lock.to_dict()
+
+
+def test_saved_lock_is_readable_by_others_and_keeps_its_mode(tmp_path: Path) -> None:
+    path = tmp_path / "flows.lock"
+    save(_lock(3), path)
+    assert path.stat().st_mode & 0o777 == 0o644 & ~_umask()
+    assert load(path).to_dict() == _lock(3).to_dict()
+    path.chmod(0o664)
+    save(_lock(1), path)
+    assert path.stat().st_mode & 0o777 == 0o664
+    assert [p.name for p in tmp_path.iterdir()] == ["flows.lock"]  # no temp file left
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def test_lock_digest_covers_one_environment_only() -> None:

@@ -132,10 +132,27 @@ def publish(ctx: ApplyContext, change: Change, entry: LockEntry | None) -> LockE
         # 139002 "not a draft": a metadata edit that left the flow PUBLISHED (unverified
         # on Meta); the target state is reached, which one read confirms.
         if exc.code != 139002 or ctx.api.get_flow(cur.flow_id).status != "PUBLISHED":
-            raise
+            raise StepFailed(publish_failed(change, cur, exc)) from None
     result = with_links(cur.evolve(status="PUBLISHED", ever_published=True), _after(change))
     ctx.save(change.key, result)
     return result
+
+
+def publish_failed(change: Change, cur: LockEntry, exc: GraphError) -> str:
+    """Where the flow stands after a refused publish, and the command that finishes it."""
+    command = (
+        "flowops apply"
+        if _after(change).publish
+        else f"flowops apply --flow {change.key} --publish"
+    )
+    if not cur.ever_published:
+        return (
+            f"publishing {cur.flow_id} failed ({exc}); it stays DRAFT. Fix it, then run `{command}`"
+        )
+    return (
+        f"publishing {cur.flow_id} failed ({exc}); it is DRAFT now and its last published "
+        f"version keeps serving users. Fix the cause, then run `{command}` to republish it"
+    )
 
 
 def replace(ctx: ApplyContext, change: Change, entry: LockEntry | None) -> LockEntry | None:
