@@ -121,3 +121,12 @@ def test_absurdly_deep_nesting_is_reported_not_raised() -> None:
     doc["screens"][0]["layout"]["children"].insert(0, inner)
     problems = validate_text(json.dumps(doc))
     assert problems and problems[0].is_error
+
+
+def test_component_names_from_other_vocabularies_suggest_metas() -> None:
+    for kind, meant in (("FORM", "Form"), ("Button", "Footer"), ("Paragraph", "TextBody")):
+        doc = copy.deepcopy(BASE)
+        doc["screens"][0]["layout"]["children"].insert(0, {"type": kind, "text": "Hi"})
+        (problem,) = _errors(doc)
+        assert problem.code == "INVALID_ENUM_VALUE"
+        assert problem.message.endswith(f"unknown component type `{kind}`; did you mean `{meant}`?")

@@ -26,6 +26,34 @@ def suggest(word: str, allowed: list[str]) -> str | None:
     return close[0] if close else None
 
 
+# Component names from other UI vocabularies (and builders' own DSLs) → Meta's component.
+_COMPONENT_ALIASES = {
+    "body": "TextBody",
+    "button": "Footer",
+    "checkbox": "CheckboxGroup",
+    "header": "TextHeading",
+    "heading": "TextHeading",
+    "input": "TextInput",
+    "link": "EmbeddedLink",
+    "multi_select": "CheckboxGroup",
+    "paragraph": "TextBody",
+    "radio": "RadioButtonsGroup",
+    "select": "Dropdown",
+    "single_select": "RadioButtonsGroup",
+    "text": "TextBody",
+    "title": "TextHeading",
+}
+
+
+def suggest_component(kind: str, allowed: list[str]) -> str | None:
+    """``FORM`` → ``Form``, ``Button`` → ``Footer``, ``TextHeadng`` → ``TextHeading``."""
+    by_lower = {name.lower(): name for name in allowed}
+    guess = by_lower.get(kind.lower()) or _COMPONENT_ALIASES.get(kind.lower())
+    if guess in allowed:
+        return guess
+    return suggest(kind, allowed)
+
+
 def _needs(what: str, since: Version, version: Version) -> str:
     return f"{what} needs Flow JSON {text(since)} or later; this file is {text(version)}"
 
@@ -69,7 +97,7 @@ def unknown_component(ctx: Context, kind: str, allowed: list[str]) -> Finding:
         return Finding(
             ctx.pointer, "INVALID_ENUM_VALUE", message, hint=_upgrade_hint(component.since)
         )
-    guess = suggest(kind, allowed)
+    guess = suggest_component(kind, allowed)
     message = f"unknown component type `{kind}`"
     message += f"; did you mean `{guess}`?" if guess else ""
     hint = f"Components in Flow JSON {text(ctx.version)}: {', '.join(sorted(allowed))}."
