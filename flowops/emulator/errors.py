@@ -1,64 +1,54 @@
-"""Errors the emulator answers with, shaped like Graph's ``{"error": {...}}`` envelope."""
+"""Errors the emulator answers with, shaped like Graph's ``{"error": {...}}`` envelope.
+
+Codes, titles and the envelope's shape come from ``flowops.graph.envelope``, shared with the
+client that reads them.
+"""
 
 from __future__ import annotations
 
 import secrets
+from dataclasses import replace
 from typing import Any
+
+from flowops.graph import envelope as codes
+from flowops.graph.envelope import ErrorBody
 
 
 class ApiError(Exception):
     """A refused request. ``http_status`` is 400 for Graph errors, 401 for auth, 500 for faults."""
 
-    def __init__(
-        self,
-        code: int,
-        message: str,
-        *,
-        http_status: int = 400,
-        error_type: str = "OAuthException",
-        subcode: int | None = None,
-        user_title: str = "",
-        user_msg: str = "",
-        is_transient: bool = False,
-    ) -> None:
+    def __init__(self, code: int, message: str, *, http_status: int = 400, **fields: Any) -> None:
         super().__init__(message)
-        self.code = code
-        self.message = message
+        self.body = ErrorBody(code, message, **fields)
         self.http_status = http_status
-        self.error_type = error_type
-        self.subcode = subcode
-        self.user_title = user_title
-        self.user_msg = user_msg
-        self.is_transient = is_transient
+
+    @property
+    def code(self) -> int:
+        return self.body.code
 
     def envelope(self) -> dict[str, Any]:
-        error: dict[str, Any] = {
-            "message": self.message,
-            "type": self.error_type,
-            "code": self.code,
-        }
-        if self.subcode is not None:
-            error["error_subcode"] = self.subcode
-        if self.user_title:
-            error["error_user_title"] = self.user_title
-        if self.user_msg:
-            error["error_user_msg"] = self.user_msg
-        error["is_transient"] = self.is_transient
-        error["fbtrace_id"] = "A" + secrets.token_urlsafe(15)
-        return {"error": error}
+        """A fresh ``fbtrace_id`` on every answer, as Meta gives."""
+        trace = "A" + secrets.token_urlsafe(15)
+        return replace(self.body, fbtrace_id=trace).to_envelope()
 
 
 def invalid_parameter(title: str, detail: str, *, subcode: int | None = None) -> ApiError:
-    return ApiError(100, "Invalid parameter", subcode=subcode, user_title=title, user_msg=detail)
+    return ApiError(
+        codes.NOT_FOUND_OR_INVALID,
+        "Invalid parameter",
+        subcode=subcode,
+        user_title=title,
+        user_msg=detail,
+    )
 
 
 def missing_parameter(name: str) -> ApiError:
-    return ApiError(100, f"(#100) The parameter {name} is required")
+    return ApiError(codes.NOT_FOUND_OR_INVALID, f"(#100) The parameter {name} is required")
 
 
 def unknown_object(object_id: str) -> ApiError:
     return ApiError(
-        100,
+        codes.NOT_FOUND_OR_INVALID,
         f"Unsupported request. Object with ID '{object_id}' does not exist, cannot be loaded "
         "due to missing permissions, or does not support this operation.",
         error_type="GraphMethodException",
@@ -67,28 +57,33 @@ def unknown_object(object_id: str) -> ApiError:
 
 
 def unknown_path(path: str) -> ApiError:
-    return ApiError(2500, f"Unknown path components: {path}")
+    return ApiError(codes.UNKNOWN_PATH, f"Unknown path components: {path}")
 
 
 def bad_token() -> ApiError:
-    return ApiError(190, "Invalid OAuth access token - Cannot parse access token", http_status=401)
+    return ApiError(
+        codes.INVALID_TOKEN,
+        "Invalid OAuth access token - Cannot parse access token",
+        http_status=401,
+    )
 
 
-def flow_state(code: int, title: str, detail: str) -> ApiError:
+def flow_state(code: int, detail: str) -> ApiError:
+    title = codes.FLOW_TITLES[code]
     return ApiError(code, title, user_title=title, user_msg=detail)
 
 
 def not_updatable(detail: str) -> ApiError:
-    return flow_state(139001, "Flow can't be updated", detail)
+    return flow_state(codes.NOT_UPDATABLE, detail)
 
 
 def publish_failed(detail: str) -> ApiError:
-    return flow_state(139002, "Publishing Flow failed", detail)
+    return flow_state(codes.PUBLISH_FAILED, detail)
 
 
 def deprecate_failed(detail: str) -> ApiError:
-    return flow_state(139003, "Can't deprecate Flow", detail)
+    return flow_state(codes.DEPRECATE_FAILED, detail)
 
 
 def delete_failed(detail: str) -> ApiError:
-    return flow_state(139004, "Can't delete Flow", detail)
+    return flow_state(codes.DELETE_FAILED, detail)

@@ -18,6 +18,7 @@ from flowops.emulator.multipart import parse_body
 from flowops.emulator.router import ADMIN, DOWNLOAD, Route, resolve, split_path
 from flowops.emulator.routes import Request, Response
 from flowops.emulator.store import StateStore
+from flowops.graph import envelope as codes
 
 
 class EmulatorServer(ThreadingHTTPServer):
@@ -97,7 +98,9 @@ class EmulatorRequestHandler(BaseHTTPRequestHandler):
         """The answer to send (None: close the connection instead) and the fault injected."""
         try:
             if body is None:
-                raise errors.ApiError(100, "(#100) Malformed request body framing")
+                raise errors.ApiError(
+                    codes.NOT_FOUND_OR_INVALID, "(#100) Malformed request body framing"
+                )
             route = resolve(self.command, split_path(path))
             decision = self._decide(route)
             if decision.before:
@@ -106,7 +109,9 @@ class EmulatorRequestHandler(BaseHTTPRequestHandler):
         except errors.ApiError as exc:
             response, decision = Response(exc.http_status, exc.envelope()), faults.Decision()
         except Exception as exc:  # an emulator bug or unreadable state: answer, don't hang
-            error = errors.ApiError(1, f"Emulator failure: {exc}", http_status=500)
+            error = errors.ApiError(
+                codes.UNKNOWN_ERROR, f"Emulator failure: {exc}", http_status=500
+            )
             response, decision = Response(500, error.envelope()), faults.Decision()
         return (None, "lose_response") if decision.lose else (response, None)
 

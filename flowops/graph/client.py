@@ -23,6 +23,7 @@ from urllib.parse import urljoin, urlsplit
 import requests
 
 from flowops.errors import ConfigError
+from flowops.graph import envelope as codes
 from flowops.graph.errors import FlowStateError, GraphError, TransportError, from_envelope
 from flowops.graph.parse import (
     create_body,
@@ -138,21 +139,12 @@ class GraphClient:
         body = create_body(name, categories, flow_json, publish, clone_flow_id, endpoint_uri)
         path = f"{self.waba_id}/flows"
 
-        def attempt(after_lost: bool) -> CreatedFlow:
-            found = self._find_created(name, publish) if after_lost else None
-            if found is not None:
-                return found
-            try:
-                return parse_created(self._send("POST", path, json=body))
-            except GraphError as exc:
-                found = (
-                    self._find_created(name, publish) if after_lost and exc.code == 100 else None
-                )
-                if found is None:
-                    raise
-                return found
-
-        return call_with_retries(attempt, self.retry, self.stats, f"POST /{path}")
+        return call_with_retries(
+            lambda after_lost: self._create_once(path, body, name, publish, after_lost),
+            self.retry,
+            self.stats,
+            f"POST /{path}",
+        )
 
     def update_metadata(
         self,
@@ -178,7 +170,11 @@ class GraphClient:
             try:
                 self._send("POST", f"{flow_id}/publish")
             except FlowStateError as exc:
-                if not (after_lost and exc.code == 139002 and self._status(flow_id) == "PUBLISHED"):
+                if not (
+                    after_lost
+                    and exc.code == codes.PUBLISH_FAILED
+                    and self._status(flow_id) == "PUBLISHED"
+                ):
                     raise
 
         call_with_retries(attempt, self.retry, self.stats, f"POST /{flow_id}/publish")
@@ -187,7 +183,7 @@ class GraphClient:
         try:
             self._call("POST", f"{flow_id}/deprecate")
         except FlowStateError as exc:
-            if exc.code != 139003 or self._status(flow_id) != "DEPRECATED":
+            if exc.code != codes.DEPRECATE_FAILED or self._status(flow_id) != "DEPRECATED":
                 raise
 
     def delete(self, flow_id: str) -> None:
@@ -195,12 +191,29 @@ class GraphClient:
             try:
                 self._send("DELETE", flow_id)
             except GraphError as exc:
-                if not (after_lost and exc.code == 100):
+                if not (after_lost and exc.code == codes.NOT_FOUND_OR_INVALID):
                     raise
 
         call_with_retries(attempt, self.retry, self.stats, f"DELETE /{flow_id}")
 
     # -- helpers -------------------------------------------------------------------------
+
+    def _create_once(
+        self, path: str, body: dict[str, Any], name: str, publish: bool, after_lost: bool
+    ) -> CreatedFlow:
+        """After a lost answer, look the flow up by name before (and instead of) resending."""
+        found = self._find_created(name, publish) if after_lost else None
+        if found is not None:
+            return found
+        try:
+            return parse_created(self._send("POST", path, json=body))
+        except GraphError as exc:
+            if not (after_lost and exc.code == codes.NOT_FOUND_OR_INVALID):
+                raise
+            found = self._find_created(name, publish)  # "name not unique": the lost one landed
+            if found is None:
+                raise
+            return found
 
     def _status(self, flow_id: str) -> str:
         return self.get_flow(flow_id, fields=("id", "status")).status

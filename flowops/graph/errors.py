@@ -9,12 +9,14 @@ from __future__ import annotations
 from typing import Any
 
 from flowops.errors import FlowopsError
-
-RATE_LIMIT_CODES = frozenset({4, 17, 613, 80007, 80008})
-TRANSIENT_CODES = frozenset({1, 2})
-AUTH_CODES = frozenset({190, 102, 10, 200})
-NOT_FOUND_OR_INVALID = 100
-FLOW_STATE_CODES = range(139000, 139100)
+from flowops.graph.envelope import (
+    AUTH_CODES,
+    FLOW_STATE_CODES,
+    NOT_FOUND_OR_INVALID,
+    RATE_LIMIT_CODES,
+    TRANSIENT_CODES,
+    ErrorBody,
+)
 
 HINTS = {
     190: "The access token is invalid or expired. Create a new System User token with "
@@ -158,32 +160,20 @@ def error_class(code: int, http_status: int) -> type[GraphError]:
     return GraphError
 
 
-def _int_or_none(value: Any) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
-def _dict(value: Any) -> dict[str, Any]:
-    return value if isinstance(value, dict) else {}
-
-
 def from_envelope(
     body: dict[str, Any], http_status: int, retry_after: float | None = None
 ) -> GraphError:
-    err = _dict(body.get("error"))
-    code = _int_or_none(err.get("code")) or 0
-    return error_class(code, http_status)(
-        str(err.get("message", "") or f"HTTP {http_status}"),
-        code=code,
-        subcode=_int_or_none(err.get("error_subcode")),
+    err = ErrorBody.parse(body)
+    return error_class(err.code, http_status)(
+        err.message or f"HTTP {http_status}",
+        code=err.code,
+        subcode=err.subcode,
         http_status=http_status,
-        error_type=str(err.get("type", "")),
-        user_title=str(err.get("error_user_title", "")),
-        user_msg=str(err.get("error_user_msg", "")),
-        fbtrace_id=str(err.get("fbtrace_id", "")),
-        is_transient=err.get("is_transient") is True,
-        details=str(_dict(err.get("error_data")).get("details", "")),
+        error_type=err.error_type,
+        user_title=err.user_title,
+        user_msg=err.user_msg,
+        fbtrace_id=err.fbtrace_id,
+        is_transient=err.is_transient,
+        details=err.details,
         retry_after=retry_after,
     )

@@ -29,6 +29,9 @@ def _str(value: Any) -> str:
     return value if isinstance(value, str) else ("" if value is None else str(value))
 
 
+SPAN_KEYS = ("line_start", "line_end", "column_start", "column_end")
+
+
 def _opt_str(value: Any) -> str | None:
     return None if value is None else _str(value)
 
@@ -38,13 +41,7 @@ def _dicts(value: Any) -> list[dict[str, Any]]:
 
 
 def parse_pointer(raw: dict[str, Any]) -> ErrorPointer:
-    return ErrorPointer(
-        path=_str(raw.get("path")),
-        line_start=_int(raw.get("line_start")),
-        line_end=_int(raw.get("line_end")),
-        column_start=_int(raw.get("column_start")),
-        column_end=_int(raw.get("column_end")),
-    )
+    return ErrorPointer(path=_str(raw.get("path")), **_span(raw))
 
 
 def parse_validation_error(raw: dict[str, Any]) -> ValidationError:
@@ -52,12 +49,14 @@ def parse_validation_error(raw: dict[str, Any]) -> ValidationError:
         error=_str(raw.get("error")),
         error_type=_str(raw.get("error_type")),
         message=_str(raw.get("message")),
-        line_start=_int(raw.get("line_start")),
-        line_end=_int(raw.get("line_end")),
-        column_start=_int(raw.get("column_start")),
-        column_end=_int(raw.get("column_end")),
         pointers=tuple(parse_pointer(p) for p in _dicts(raw.get("pointers"))),
+        **_span(raw),
     )
+
+
+def _span(raw: dict[str, Any]) -> dict[str, int | None]:
+    """``line_start``, ``line_end``, ``column_start``, ``column_end`` (each optional)."""
+    return {key: _int(raw.get(key)) for key in SPAN_KEYS}
 
 
 def parse_validation_errors(value: Any) -> tuple[ValidationError, ...]:
