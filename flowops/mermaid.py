@@ -16,7 +16,10 @@ from flowops.flowjson.navigation import navigate_edges as flowjson_navigate_edge
 
 CHANGED_STYLE = "fill:#fff4c2,stroke:#b58900,stroke-width:3px"
 _UNSAFE_ID = re.compile(r"[^A-Za-z0-9_]")
-_ESCAPES = {'"': "#quot;", "<": "#lt;", ">": "#gt;", "`": "#96;", "#": "#35;", "\n": " "}
+_ESCAPES = {'"': "#quot;", "<": "#lt;", ">": "#gt;", "`": "#96;", "#": "#35;"}
+# Line breaks of any kind (CR, tab, U+2028 …) would end the label mid-line: make them spaces.
+_BREAKS = {chr(n): " " for n in (*range(0x20), 0x7F, 0x85, 0x2028, 0x2029)}
+_LABEL_TABLE = str.maketrans({**_BREAKS, **_ESCAPES})
 
 
 def flow_diagram(doc: Mapping[str, Any], changed: Collection[str] = ()) -> str:
@@ -54,7 +57,7 @@ def node_ids(screen_ids: list[str]) -> dict[str, str]:
 
 
 def escape_label(text: str) -> str:
-    return "".join(_ESCAPES.get(ch, ch) for ch in text)
+    return text.translate(_LABEL_TABLE)
 
 
 def navigate_edges(doc: Mapping[str, Any]) -> list[tuple[str, str]]:

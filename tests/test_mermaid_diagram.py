@@ -1,8 +1,11 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from flowops.mermaid import (
     changed_screens,
@@ -79,3 +82,44 @@ def test_changed_screens_compares_screens_by_id() -> None:
     assert changed_screens(before, after) == {"CONFIRM", "EXTRA"}
     assert changed_screens(None, before) == {"ASK_NAME", "CONFIRM"}
     assert changed_screens(before, load("two_screens.json")) == set()
+
+
+ROOT = Path(__file__).parent.parent
+_LABEL = r'"(?:[^"#<>`\x00-\x1f\x7f\x85\u2028\u2029]|#(?:quot|lt|gt|96|35);)*"'
+_NODE_ID = r"s_[A-Za-z0-9_]+"
+MERMAID_LINE = re.compile(
+    rf"flowchart TD"
+    rf"|  {_NODE_ID}(?:\[{_LABEL}\]|\(\[{_LABEL}\]\))"
+    rf"|  {_NODE_ID} (?:-->|-\.->) {_NODE_ID}"
+    rf"|  classDef changed [a-z0-9:#,-]+"
+    rf"|  class {_NODE_ID}(?:,{_NODE_ID})* changed"
+)
+
+
+def _example_flows() -> list[Path]:
+    return [
+        *sorted((ROOT / "whatsapp_flows").rglob("*.json")),
+        ROOT / "flowops" / "templates" / "project" / "welcome.json",
+        DATA / "hostile.json",
+    ]
+
+
+@pytest.mark.parametrize("path", _example_flows(), ids=lambda p: p.name)
+def test_every_line_of_every_example_diagram_is_plain_mermaid(path: Path) -> None:
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    every_screen = {screen["id"] for screen in doc["screens"]}
+    text = flow_diagram(doc, changed=every_screen)
+    bad = [line for line in text.splitlines() if not MERMAID_LINE.fullmatch(line)]
+    assert not bad, bad
+    assert text.count(" changed\n") == 1 and len(text.splitlines()) > 2
+
+
+def test_line_breaks_of_any_kind_inside_a_title_become_spaces() -> None:
+    assert escape_label("a\r\nb\tc\u2028d\x00e") == "a  b c d e"
+
+
+def test_screen_ids_that_are_mermaid_keywords_or_collide_stay_distinct_nodes() -> None:
+    text = flow_diagram(load("hostile.json"))
+    assert "  s_o_x_graph --> s_end" in text
+    assert "  s_x -.-> s_o_x_graph_2" in text  # 'o_x_graph' after 'o-x graph' took s_o_x_graph
+    assert 's_x["x: ${data.title}"]' in text
