@@ -109,10 +109,29 @@ def job_summary(plan: dict[str, Any], extras: Extras) -> str:
 
 def run_footer(env: Mapping[str, str]) -> str:
     """Which commit and run the comment describes, from GitHub Actions' variables."""
-    sha = env.get("GITHUB_SHA", "")[:7]
+    sha = _commit(env)[:7]
     repo, run_id = env.get("GITHUB_REPOSITORY", ""), env.get("GITHUB_RUN_ID", "")
     server = env.get("GITHUB_SERVER_URL", "https://github.com")
     parts = [f"commit `{sha}`"] if sha else []
     if repo and run_id:
         parts.append(f"[workflow run]({server}/{repo}/actions/runs/{run_id}) (full plan artifact)")
     return f"<sub>flowops · {' · '.join(parts)}</sub>" if parts else ""
+
+
+def _commit(env: Mapping[str, str]) -> str:
+    """The commit reviewers know: on pull requests ``GITHUB_SHA`` is a temporary merge commit."""
+    if env.get("GITHUB_EVENT_NAME", "").startswith("pull_request"):
+        head = _pull_request_head(env.get("GITHUB_EVENT_PATH", ""))
+        if head:
+            return head
+    return env.get("GITHUB_SHA", "")
+
+
+def _pull_request_head(event_path: str) -> str:
+    try:
+        event = json.loads(Path(event_path).read_text(encoding="utf-8")) if event_path else {}
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return ""
+    head = event.get("pull_request", {}).get("head", {}) if isinstance(event, dict) else {}
+    sha = head.get("sha") if isinstance(head, dict) else None
+    return sha if isinstance(sha, str) else ""

@@ -48,6 +48,24 @@ def create(key: str) -> Change:
     return Change(key, Action.CREATE, (Action.CREATE,), ("new flow",), None, after, True)
 
 
+def big_changes(count: int, diff_lines: int) -> list[Change]:
+    """``count`` JSON updates named flow_00…, each with a long screen diff."""
+    big = "\n".join(f"+line {n} " + "x" * 80 for n in range(diff_lines))
+    width = len(str(count - 1))
+    return [
+        Change(
+            f"flow_{n:0{width}d}",
+            Action.UPDATE_JSON,
+            (Action.UPDATE_JSON,),
+            ("changed",),
+            FlowState(flow_id=str(n)),
+            FlowState(flow_id=str(n)),
+            screens=(ScreenDiff("S", "changed", big),),
+        )
+        for n in range(count)
+    ]
+
+
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
     (tmp_path / "whatsapp_flows").mkdir()
@@ -113,23 +131,11 @@ def test_preview_links_only_for_flows_on_meta_and_never_invalidating(root: Path)
 
 
 def test_huge_plans_stay_under_githubs_comment_limit(root: Path) -> None:
-    big = "\n".join(f"+line {n} " + "x" * 80 for n in range(400))
-    changes = [
-        Change(
-            f"flow_{n:03d}",
-            Action.UPDATE_JSON,
-            (Action.UPDATE_JSON,),
-            ("changed",),
-            FlowState(flow_id=str(n)),
-            FlowState(flow_id=str(n)),
-            screens=(ScreenDiff("S", "changed", big),),
-        )
-        for n in range(40)
-    ]
+    changes = big_changes(40, diff_lines=400)
     body = comment_body(plan_dict(*changes), {}, footer=run_footer({"GITHUB_SHA": "a" * 40}))
     assert len(body) <= COMMENT_LIMIT
     assert body.startswith(marker("production"))
-    assert "flow_039" in body  # every changed flow is still listed
+    assert "flow_39" in body  # every changed flow is still listed
     assert body.rstrip().endswith("</sub>")
 
 
@@ -147,6 +153,18 @@ def test_footer_links_the_commit_and_the_run() -> None:
     assert "commit `abcdef1`" in footer
     assert "(https://github.com/o/r/actions/runs/42)" in footer
     assert run_footer({}) == ""
+
+
+def test_footer_of_a_pull_request_names_its_head_commit_not_the_merge_commit(
+    tmp_path: Path,
+) -> None:
+    event = tmp_path / "event.json"
+    event.write_text(json.dumps({"pull_request": {"head": {"sha": "feed1234" * 5}}}), "utf-8")
+    env = {"GITHUB_SHA": "0" * 40, "GITHUB_EVENT_PATH": str(event)}
+    assert "commit `feed123`" in run_footer({**env, "GITHUB_EVENT_NAME": "pull_request"})
+    assert "commit `0000000`" in run_footer({**env, "GITHUB_EVENT_NAME": "push"})
+    event.write_text("{not json", "utf-8")
+    assert "commit `0000000`" in run_footer({**env, "GITHUB_EVENT_NAME": "pull_request"})
 
 
 def write_plan(root: Path, plan: dict[str, Any]) -> Path:
@@ -197,19 +215,7 @@ def test_cli_reports_a_broken_plan_file_with_its_position(root: Path) -> None:
 
 
 def test_when_cut_for_size_diagrams_go_but_preview_links_stay(root: Path) -> None:
-    big = "\n".join(f"+line {n} " + "x" * 80 for n in range(300))
-    changes = [
-        Change(
-            f"flow_{n:02d}",
-            Action.UPDATE_JSON,
-            (Action.UPDATE_JSON,),
-            ("changed",),
-            FlowState(flow_id=str(n)),
-            FlowState(flow_id=str(n)),
-            screens=(ScreenDiff("S", "changed", big),),
-        )
-        for n in range(30)
-    ]
+    changes = big_changes(30, diff_lines=300)
     extras = {
         c.key: {
             "mermaid": "flowchart TD\n" + "  a --> b\n" * 200,
