@@ -178,3 +178,37 @@ def test_token_never_reaches_plan_lock_or_output(
     for text in (shown, out.read_text(), applied, status, lock):
         assert token not in text
     assert len(world.lock()) == 3
+
+
+def test_apply_prints_the_plan_on_stdout_and_progress_on_stderr(world: World) -> None:
+    result = world.cli("apply", "--auto-approve")
+    assert result.exit_code == 0
+    assert "+ create welcome" in result.stdout and "create done" not in result.stdout
+    assert "welcome: create done (flow " in result.stderr
+    assert "Apply complete: 3 flow(s) changed, 0 failed" in result.stderr
+
+
+def test_apply_with_no_changes_says_so_and_writes_nothing(world: World) -> None:
+    world.converge()
+    lock = world.project().lock_path
+    before = (lock.read_text(), lock.stat().st_mtime_ns)
+    world.clear()
+    result = world.cli("apply")  # no --auto-approve needed: nothing to approve
+    assert result.exit_code == 0
+    assert "No changes. Meta matches git." in result.stdout
+    assert world.writes() == []
+    assert (lock.read_text(), lock.stat().st_mtime_ns) == before
+
+
+def test_confirmation_prompt_comes_after_the_plan(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("flowops.cli.apply.interactive", lambda: True)
+    declined = world.cli("apply", input="n\n")
+    assert declined.exit_code == 1
+    out = declined.stdout
+    assert out.index("Plan: 3 to create") < out.index("Apply these changes to Meta?")
+    assert "nothing was changed" in str(declined.exception)
+    assert world.writes() == []
+    accepted = world.cli("apply", input="y\n")
+    assert accepted.exit_code == 0 and len(world.lock()) == 3

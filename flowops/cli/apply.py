@@ -84,13 +84,17 @@ def load_plan(path: Path) -> Plan:
 def confirm(auto_approve: bool) -> None:
     if auto_approve:
         return
-    if not sys.stdin.isatty():
+    if not interactive():
         raise FlowopsError(
             "apply needs confirmation, but stdin is not a terminal",
             hint="review the plan above and rerun with --auto-approve",
         )
     if not click.confirm("Apply these changes to Meta?", default=False):
         raise FlowopsError("apply cancelled; nothing was changed")
+
+
+def interactive() -> bool:
+    return sys.stdin.isatty()
 
 
 def report(result: ApplyResult, calls: CountingAPI) -> int:
