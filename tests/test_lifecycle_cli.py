@@ -212,3 +212,16 @@ def test_confirmation_prompt_comes_after_the_plan(
     assert world.writes() == []
     accepted = world.cli("apply", input="y\n")
     assert accepted.exit_code == 0 and len(world.lock()) == 3
+
+
+def test_status_says_what_git_changed_and_whether_the_link_exists(world: World) -> None:
+    world.converge()
+    edit_manifest(
+        world.manifest, "flow_definition_name: survey_flow", "flow_definition_name: support_flow"
+    )
+    edit_flow(world.root, "whatsapp_flows/welcome.json", "Thanks, we", "Thank you, we")
+    text = world.cli("status").output
+    assert "linked to: welcome_flow (in the traditional flow catalogue); active: yes" in text
+    assert "in sync with git: no; changed in git: Flow JSON (run `flowops plan`)" in text
+    assert "changed in git: flow_definition_name (run `flowops plan`)" in text
+    assert "in sync with git: yes" in text  # date_picker

@@ -49,14 +49,29 @@ def status(obj: CliContext, env: str, fmt: str, refresh: bool) -> int:
 
 def _text(row: StatusRow) -> str:
     yes = {True: "yes", False: "no", None: "unknown"}
-    link = row.linked_to or "(none)"
-    if row.linked_to and row.link_exists is not None:
-        link += "" if row.link_exists else " (NOT in the traditional flow catalogue)"
     lines = [
         f"{row.key}  [{row.status}]  flow id {row.flow_id or '-'}  name {row.name}",
-        f"    linked to: {link}; active: {yes[row.active]}; in sync with git: "
-        f"{yes[row.in_sync]}" + ("" if row.in_manifest else "; not in flows.yaml"),
+        f"    linked to: {_link(row)}; active: {yes[row.active]}; in sync with git: {_sync(row)}",
         f"    runtime would use it: {yes[row.usable]}, because {row.because}"
         + ("  ⚠" if row.flagged else ""),
     ]
     return "\n".join(lines)
+
+
+def _link(row: StatusRow) -> str:
+    if not row.linked_to:
+        return "(none)"
+    if row.link_exists is None:
+        return row.linked_to
+    where = "in" if row.link_exists else "NOT in"
+    return f"{row.linked_to} ({where} the traditional flow catalogue)"
+
+
+def _sync(row: StatusRow) -> str:
+    if not row.in_manifest:
+        return "no; not in flows.yaml any more (`flowops plan --prune` shows its removal)"
+    if not row.flow_id:
+        return "no; not applied yet (run `flowops apply`)"
+    if row.differs:
+        return f"no; changed in git: {', '.join(row.differs)} (run `flowops plan`)"
+    return "yes"

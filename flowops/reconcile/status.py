@@ -26,6 +26,7 @@ class StatusRow:
     usable: bool
     because: str
     flagged: bool = False
+    differs: tuple[str, ...] = ()  # what git changed since the last apply (when not in sync)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -73,6 +74,7 @@ def _row(
         status = flow.status if flow else "(gone from Meta)"
     ok, because, flagged = usable(entry, status)
     link = entry.flow_definition_name if entry else (d.spec.flow_definition_name if d else None)
+    differs = _differs(d, entry)
     return StatusRow(
         key=key,
         name=entry.name if entry else (d.spec.name if d else ""),
@@ -83,21 +85,24 @@ def _row(
         link_exists=(link in catalogue) if (link and catalogue is not None) else None,
         active=entry.is_active if entry else bool(d and d.spec.is_active),
         in_manifest=d is not None,
-        in_sync=_in_sync(d, entry),
+        in_sync=d is not None and entry is not None and not differs,
         usable=ok,
         because=because,
         flagged=flagged,
+        differs=differs,
     )
 
 
-def _in_sync(d: DesiredFlow | None, entry: LockEntry | None) -> bool:
+def _differs(d: DesiredFlow | None, entry: LockEntry | None) -> tuple[str, ...]:
+    """What git has that the last apply did not record: ``("Flow JSON", "is_active")``."""
     if d is None or entry is None:
-        return False
+        return ()
     spec = d.spec
-    links = (spec.flow_definition_name, spec.is_active, spec.protect, d.entry_screen)
-    locked = (entry.flow_definition_name, entry.is_active, entry.protect, entry.entry_screen)
-    return (
-        entry.content_sha256 == d.content_sha256
-        and links == locked
-        and entry.metadata_sha256 == d.metadata_sha256(entry)
-    )
+    now = (spec.flow_definition_name, spec.is_active, spec.protect, d.entry_screen)
+    was = (entry.flow_definition_name, entry.is_active, entry.protect, entry.entry_screen)
+    names = ("flow_definition_name", "is_active", "protect", "entry_screen")
+    found = ["Flow JSON"] if entry.content_sha256 != d.content_sha256 else []
+    if entry.metadata_sha256 != d.metadata_sha256(entry):
+        found.append("name/categories/endpoint_uri")
+    found += [n for n, a, b in zip(names, was, now, strict=True) if a != b]
+    return tuple(found)
