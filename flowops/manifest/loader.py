@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
+from typing import Any
 
 from flowops.errors import ManifestError
 from flowops.manifest.build import build
@@ -65,11 +66,35 @@ def _check(path: Path, src: Source) -> tuple[Manifest | None, list[Problem]]:
     problems += schema_problems(src) + environment_problems(src) + file_problems(src, root)
     catalogue = load_catalogue(src, root)
     problems += catalogue.problems
-    if has_errors(problems):
+    kept = _flows_without_errors(src, problems)
+    if kept is None:
         return None, problems
     names = catalogue.names or frozenset()
-    manifest = build(path, src.doc, names, catalogue.source if catalogue.names else "")
+    doc = dataclasses.replace(src.doc, data={**src.doc.data, "flows": kept})
+    manifest = build(path, doc, names, catalogue.source if catalogue.names else "")
     return manifest, problems + link_problems(src, manifest)
+
+
+def _flows_without_errors(src: Source, problems: list[Problem]) -> dict[str, Any] | None:
+    """The flows to check across (names, links) despite errors confined to other flows.
+
+    None when an error lies outside ``flows.<key>`` (top level, defaults, environments,
+    catalogue): then nothing can be built safely.
+    """
+    data: dict[str, Any] = src.doc.data  # type: ignore[assignment]
+    flows = data.get("flows") or {}
+    if not isinstance(flows, dict):
+        return None
+    broken = {_flow_key(p, src.file, flows) for p in problems if p.is_error}
+    if None in broken:
+        return None
+    return {key: raw for key, raw in flows.items() if key not in broken}
+
+
+def _flow_key(problem: Problem, file: str, flows: dict[str, Any]) -> str | None:
+    parts = problem.pointer.split("/")
+    inside = problem.file == file and len(parts) > 2 and parts[1] == "flows"
+    return parts[2] if inside and parts[2] in flows else None
 
 
 def _duplicate(src: Source, pointer: str, key: str, first_line: int) -> Problem:
