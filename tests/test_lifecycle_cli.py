@@ -8,10 +8,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
-from flowops import paths
+from flowops import lockfile, paths
+from flowops.cli import cli
 from flowops.errors import ConcurrentApplyError, FlowopsError, ProblemsError, StalePlanError
-from tests.fakes_flows import World, edit_flow, edit_manifest
+from tests.fakes_flows import World, edit_flow, edit_manifest, make_project
 
 
 @pytest.fixture
@@ -225,3 +227,14 @@ def test_status_says_what_git_changed_and_whether_the_link_exists(world: World) 
     assert "in sync with git: no; changed in git: Flow JSON (run `flowops plan`)" in text
     assert "changed in git: flow_definition_name (run `flowops plan`)" in text
     assert "in sync with git: yes" in text  # date_picker
+
+
+def test_local_environment_never_writes_the_committed_lock(tmp_path: Path) -> None:
+    manifest = make_project(tmp_path / "project")
+    result = CliRunner().invoke(cli, ["-m", str(manifest), "apply", "--auto-approve"])
+    assert result.exit_code == 0, result.output
+    assert not (manifest.parent / "flows.lock").exists()
+    assert (
+        len(lockfile.load(manifest.parent / ".flowops" / "local" / "flows.lock").entries("local"))
+        == 3
+    )

@@ -7,6 +7,7 @@ again must converge without a duplicate flow (in-flight creates are adopted by n
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -107,3 +108,14 @@ def test_sigkill_mid_apply_then_apply_again_converges_without_duplicates(
     plan = subprocess.run(check, capture_output=True, text=True, env=_env(), timeout=60)
     assert plan.returncode == 0, plan.stdout + plan.stderr
     assert "No changes. Meta matches git." in plan.stdout
+    _assert_committable_lock(tmp_path / "flows.lock")
+
+
+def _assert_committable_lock(path: Path) -> None:
+    """The committed lock: sorted JSON, readable, without the token."""
+    text = path.read_text(encoding="utf-8")
+    data = json.loads(text)
+    assert text == json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    assert "kill-test-token" not in text
+    assert list(data["environments"]) == ["staging"]
+    assert path.stat().st_mode & 0o044 == 0o044  # group/others may read it (CI, reviewers)
