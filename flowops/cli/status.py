@@ -51,7 +51,8 @@ def _text(row: StatusRow) -> str:
     yes = {True: "yes", False: "no", None: "unknown"}
     lines = [
         f"{row.key}  [{row.status}]  flow id {row.flow_id or '-'}  name {row.name}",
-        f"    linked to: {_link(row)}; active: {yes[row.active]}; in sync with git: {_sync(row)}",
+        f"    linked to: {_link(row)}; active: {yes[row.active]}",
+        f"    in sync with git: {_sync(row)}",
         f"    runtime would use it: {yes[row.usable]}, because {row.because}"
         + ("  ⚠" if row.flagged else ""),
     ]
