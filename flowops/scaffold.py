@@ -7,9 +7,13 @@ that is extended (a line appended) instead of skipped, because it almost always 
 from __future__ import annotations
 
 import json
+import re
+import subprocess
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
+from urllib.parse import urlparse
+from urllib.request import url2pathname
 
 from flowops.schemas import schema_path
 
@@ -29,18 +33,55 @@ class ScaffoldResult:
 def detect_pip_spec() -> str:
     """How CI can install this flowops: the git URL and commit it was installed from.
 
-    Empty when unknown (a local or registry install): the name ``flowops`` on PyPI belongs to
-    an unrelated project, so guessing a version there would install the wrong package.
+    A ``pip install git+…`` records both; an install from a local clone (``pip install -e .``)
+    gives the clone's ``origin`` remote and its HEAD commit. Empty when unknown: the name
+    ``flowops`` on PyPI belongs to an unrelated project, so it is never guessed.
     """
     try:
         info = json.loads(metadata.distribution("flowops").read_text("direct_url.json") or "{}")
     except (metadata.PackageNotFoundError, json.JSONDecodeError):
         return ""
-    vcs = info.get("vcs_info") or {}
     url = str(info.get("url", ""))
-    if vcs.get("vcs") != "git" or not url or url.startswith("file:"):
+    if url.startswith("file:"):
+        return _clone_spec(Path(url2pathname(urlparse(url).path)))
+    vcs = info.get("vcs_info") or {}
+    if vcs.get("vcs") != "git" or not url:
         return ""
     return f"git+{url}@{vcs.get('commit_id') or vcs.get('requested_revision') or 'HEAD'}"
+
+
+def _clone_spec(checkout: Path) -> str:
+    remote, commit = (
+        _git(checkout, "remote", "get-url", "origin"),
+        _git(checkout, "rev-parse", "HEAD"),
+    )
+    url = _https_remote(remote)
+    return f"git+{url}@{commit}" if url and commit else ""
+
+
+def _git(checkout: Path, *args: str) -> str:
+    try:
+        done = subprocess.run(
+            ["git", "-C", str(checkout), *args], capture_output=True, text=True, timeout=10
+        )
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return done.stdout.strip() if done.returncode == 0 else ""
+
+
+def _https_remote(remote: str) -> str:
+    """An https URL CI can clone, never with credentials a remote may embed.
+
+    ``git@host:org/repo`` and ``ssh://git@host/org/repo`` become ``https://host/org/repo``.
+    """
+    scp = re.fullmatch(r"[\w.-]+@([\w.-]+):(?!/)(.+)", remote)
+    if scp:
+        return f"https://{scp[1]}/{scp[2]}"
+    parts = urlparse(remote)
+    if parts.scheme not in {"https", "ssh"} or not parts.hostname:
+        return ""
+    port = f":{parts.port}" if parts.scheme == "https" and parts.port else ""
+    return f"https://{parts.hostname}{port}{parts.path}"
 
 
 def scaffold(root: Path, *, pip_spec: str = "", workflows: bool = True) -> ScaffoldResult:

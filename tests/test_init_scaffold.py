@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -111,8 +113,6 @@ def test_init_on_a_file_is_a_user_error(tmp_path: Path) -> None:
 def test_scaffolded_project_passes_validate(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    if "validate" not in cli.commands:
-        pytest.skip("`flowops validate` is not registered in this checkout yet")
     scaffold(tmp_path)
     enable_starter(tmp_path)
     monkeypatch.chdir(tmp_path)
@@ -160,3 +160,55 @@ def test_pip_spec_comes_from_a_git_install_only(
 
     monkeypatch.setattr(module.metadata, "distribution", lambda name: _Dist(direct_url))
     assert module.detect_pip_spec() == spec
+
+
+@pytest.mark.parametrize(
+    ("remote", "url"),
+    [
+        ("https://github.com/org/flowops.git", "https://github.com/org/flowops.git"),
+        (
+            "https://user:ghp_secret@github.com/org/flowops.git",
+            "https://github.com/org/flowops.git",
+        ),
+        ("git@github.com:org/flowops.git", "https://github.com/org/flowops.git"),
+        ("ssh://git@git.example:2222/org/flowops.git", "https://git.example/org/flowops.git"),
+        ("/srv/git/flowops.git", ""),
+        ("file:///srv/git/flowops.git", ""),
+        ("", ""),
+    ],
+)
+def test_clone_remotes_become_https_urls_without_credentials(remote: str, url: str) -> None:
+    from flowops.scaffold import _https_remote
+
+    assert _https_remote(remote) == url
+
+
+def _git(cwd: Path, *args: str) -> str:
+    env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@e", "GIT_COMMITTER_NAME": "t"}
+    env |= {"GIT_COMMITTER_EMAIL": "t@e", "HOME": str(cwd), "PATH": os.environ["PATH"]}
+    done = subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+def test_install_from_a_local_clone_gives_its_origin_and_commit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from flowops import scaffold as module
+
+    _git(tmp_path, "init", "-q")
+    _git(tmp_path, "remote", "add", "origin", "git@github.com:org/flowops.git")
+    _git(tmp_path, "commit", "-q", "--allow-empty", "-m", "x")
+    head = _git(tmp_path, "rev-parse", "HEAD")
+    direct_url = json.dumps({"url": tmp_path.as_uri(), "dir_info": {"editable": True}})
+    monkeypatch.setattr(module.metadata, "distribution", lambda name: _Dist(direct_url))
+    assert module.detect_pip_spec() == f"git+https://github.com/org/flowops.git@{head}"
+
+
+def test_init_says_how_the_workflows_install_flowops(tmp_path: Path) -> None:
+    spec = "git+https://git.example/org/flowops@v0.1.0"
+    result = CliRunner().invoke(cli, ["init", str(tmp_path), "--pip-spec", spec])
+    assert f"workflows install flowops with: pip install '{spec}'" in result.output
+    assert "warning" not in result.output
+    again = CliRunner().invoke(cli, ["init", str(tmp_path), "--pip-spec", spec])
+    assert "workflows install" not in again.output  # nothing written, nothing to say

@@ -33,12 +33,20 @@ def init(directory: Path, pip_spec: str | None, no_workflows: bool) -> int:
             hint="check the folder's permissions; files written so far are kept",
         ) from None
     _report(directory, result)
-    if not no_workflows and not spec:
-        click.echo(
-            "warning: set FLOWOPS_PIP_SPEC in .github/workflows/flowops-*.yml to how CI installs "
-            "flowops (e.g. a git URL), or rerun with --pip-spec; until then they stop and say so."
-        )
+    if any(path.startswith(".github/workflows/") for path in result.created):
+        _report_pip_spec(spec)
     return 0
+
+
+def _report_pip_spec(spec: str) -> None:
+    if spec:
+        click.echo(f"workflows install flowops with: pip install '{spec}'")
+        click.echo("  (to change it: FLOWOPS_PIP_SPEC in .github/workflows/flowops-*.yml)")
+        return
+    click.echo(
+        "warning: set FLOWOPS_PIP_SPEC in .github/workflows/flowops-*.yml to how CI installs "
+        "flowops (e.g. a git URL), or rerun with --pip-spec; until then they stop and say so."
+    )
 
 
 def _report(directory: Path, result: ScaffoldResult) -> None:
