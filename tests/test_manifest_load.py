@@ -119,3 +119,25 @@ def test_shipped_example_manifest_has_no_problems() -> None:
     assert manifest is not None
     assert manifest.flows["date_picker"].flow_definition_name is None
     assert "production" in manifest.environments
+
+
+def test_wrong_types_say_how_to_write_the_value() -> None:
+    _, problems = load_with_problems(CASES / "wrong_types" / "flows.yaml")
+    hints = {p.pointer: p.hint for p in problems}
+    assert hints["/settings/max_calls"] == "Write the number without quotes."
+    assert hints["/defaults/publish"] == "Write true or false, without quotes."
+    assert hints["/flows/a/categories"] == "Write a list, like [OTHER]."
+    assert hints["/flows/a/is_active"] == "Write true or false, without quotes."
+
+
+def test_unquoted_text_values_say_to_quote_them(tmp_path: Path) -> None:
+    path = write_project(
+        tmp_path,
+        "version: 1\nenvironments:\n  prod: {waba_id: 12, token_env: T, graph_api_version: 23.0}\n"
+        "flows:\n  a: {file: whatsapp_flows/a.json, description: 2024}\n",
+    )
+    _, problems = load_with_problems(path)
+    hints = {p.pointer: p.hint for p in problems}
+    assert hints["/environments/prod/waba_id"] == "Put the digits in quotes."
+    assert hints["/environments/prod/graph_api_version"] == "Write a Graph API version like v23.0."
+    assert hints["/flows/a/description"] == "Put the value in quotes so YAML reads it as text."
