@@ -23,7 +23,7 @@ def emulator() -> None:
 @click.option("--port", type=click.IntRange(0, 65535), default=8089, show_default=True)
 @click.option(
     "--state",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(dir_okay=False, resolve_path=True, path_type=Path),
     default=None,
     help="JSON file keeping the flows between runs (default: memory only).",
 )

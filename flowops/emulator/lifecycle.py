@@ -64,10 +64,13 @@ def deprecate(flow: EmuFlow) -> None:
 
 def check_deletable(flow: EmuFlow) -> None:
     """Only drafts that were never published can be deleted."""
-    if flow.status != "DRAFT" or flow.has_published_version:
+    if flow.status == "DRAFT" and flow.has_published_version:
         raise errors.delete_failed(
-            f"Can't delete a {flow.status.lower()} flow that has been published. Deprecate it."
+            "Can't delete a flow that has been published (its edit is in DRAFT). "
+            "Deprecate it instead."
         )
+    if flow.status != "DRAFT":
+        raise errors.delete_failed(f"Can't delete a {flow.status} flow. Deprecate it instead.")
 
 
 def set_health(flow: EmuFlow, status: str) -> None:

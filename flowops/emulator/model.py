@@ -39,7 +39,7 @@ class FlowsModel:
         clone_flow_id: str | None = None,
         endpoint_uri: str | None = None,
     ) -> EmuFlow:
-        self.wabas.add(waba_id)
+        self._use_waba(waba_id)
         checks.check_name(self.flows.values(), waba_id, name, None)
         checks.check_categories(categories)
         flow = EmuFlow(self._new_id(), waba_id, name, list(categories), self.next_seq)
@@ -64,7 +64,7 @@ class FlowsModel:
 
     def flows_of(self, waba_id: str) -> list[EmuFlow]:
         """Newest first, like Meta's list edge."""
-        self.wabas.add(waba_id)
+        self._use_waba(waba_id)
         found = [f for f in self.flows.values() if f.waba_id == waba_id]
         return sorted(found, key=lambda f: f.seq, reverse=True)
 
@@ -132,6 +132,16 @@ class FlowsModel:
         self.wabas = set(state.get("wabas", []))
         self.clock = Clock(int(state.get("clock", 0)))
         self.next_seq = int(state.get("next_seq", len(flows) + 1))
+
+    def _use_waba(self, waba_id: str) -> None:
+        """Any numeric id not taken by a flow is a WABA, created on first use."""
+        if waba_id in self.flows:
+            raise errors.ApiError(
+                100, "(#100) Tried accessing nonexisting field (flows) on node type (WhatsAppFlow)"
+            )
+        if waba_id not in self.wabas:
+            self.wabas.add(waba_id)
+            self.revision += 1
 
     def _edited(self, flow: EmuFlow) -> None:
         lifecycle.mark_edited(flow)

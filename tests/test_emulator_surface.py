@@ -1,0 +1,61 @@
+"""The Graph surface: versioned paths, WABAs created on first use, ids that are not WABAs."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import requests
+
+from flowops.emulator import EmulatorHandle, start_emulator
+from flowops.graph.client import GraphClient
+from flowops.graph.errors import GraphError
+from flowops.graph.retry import NO_RETRY
+
+AUTH = {"Authorization": "Bearer any"}
+
+
+@pytest.fixture
+def emu(tmp_path: Path) -> Iterator[EmulatorHandle]:
+    with start_emulator(state_path=tmp_path / "meta.json") as handle:
+        yield handle
+
+
+@pytest.mark.parametrize("version", ["v19.0", "v23.0", "24.0"])
+def test_any_graph_version_prefix_reaches_the_same_flows(emu: EmulatorHandle, version: str) -> None:
+    writer = GraphClient(token="t", waba_id="104000000000001", base_url=emu.url, retry=NO_RETRY)
+    created = writer.create_flow("versioned", ("OTHER",)).id
+    reader = GraphClient(
+        token="t", waba_id="104000000000001", base_url=emu.url, api_version=version
+    )
+    assert [f.id for f in reader.list_flows()] == [created]
+    assert emu.call_log.calls()[-1].path.startswith(f"/{reader.api_version}/")
+
+
+def test_a_new_numeric_waba_id_is_created_on_first_use_and_persisted(
+    emu: EmulatorHandle, tmp_path: Path
+) -> None:
+    answer = requests.get(f"{emu.url}/v23.0/987654321012345/flows", headers=AUTH, timeout=5)
+    assert answer.status_code == 200 and answer.json() == {"data": []}
+    state = json.loads((tmp_path / "meta.json").read_text(encoding="utf-8"))
+    assert "987654321012345" in state["wabas"]
+
+
+def test_a_flow_id_is_not_a_waba(emu: EmulatorHandle) -> None:
+    client = GraphClient(token="t", waba_id="104000000000001", base_url=emu.url, retry=NO_RETRY)
+    flow_id = client.create_flow("not-a-waba", ("OTHER",)).id
+    as_waba = GraphClient(token="t", waba_id=flow_id, base_url=emu.url, retry=NO_RETRY)
+    with pytest.raises(GraphError) as exc:
+        list(as_waba.list_flows())
+    assert exc.value.code == 100 and "nonexisting field (flows)" in str(exc.value)
+    with pytest.raises(GraphError):
+        as_waba.create_flow("inside-a-flow", ("OTHER",))
+
+
+@pytest.mark.parametrize("path", ["/v23.0/my-waba/flows", "/vX/100/flows", "/v23.0/"])
+def test_paths_meta_does_not_serve_get_graph_errors(emu: EmulatorHandle, path: str) -> None:
+    answer = requests.get(f"{emu.url}{path}", headers=AUTH, timeout=5)
+    assert answer.status_code == 400
+    assert answer.json()["error"]["code"] == 2500
