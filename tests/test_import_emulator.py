@@ -186,3 +186,17 @@ def test_import_refuses_while_an_apply_holds_the_environment(project: Path) -> N
     assert result.exit_code == 1
     assert "Error:" in result.output
     assert "tour_inquiry" not in load(project / "flows.yaml").flows
+
+
+def test_imported_flow_serves_the_chatbot_once_linked_as_import_says(project: Path) -> None:
+    seed(project, [("Tour inquiry", "survey.json", True)])
+    result = run(project, "import", "--all")
+    assert "set it to the traditional flow each one replaces" in result.output
+    assert "fallback" in run(project, "resolve", "welcome").output  # not linked yet
+    manifest = project / "flows.yaml"
+    text = manifest.read_text(encoding="utf-8")
+    linked = text.replace("flow_definition_name: null", "flow_definition_name: welcome", 1)
+    manifest.write_text(linked, encoding="utf-8")
+    assert run(project, "apply", "--env", "local", "--auto-approve").exit_code == 0
+    result = run(project, "resolve", "welcome")
+    assert "welcome → WhatsApp Flow 'Tour inquiry'" in result.output, result.output

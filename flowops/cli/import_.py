@@ -55,5 +55,11 @@ def _report(result: ImportResult, env_name: str, *, clean: bool) -> None:
         click.echo(f"skipped   '{name}': {why}")
     if result.imported and clean:
         click.echo(f"next: review and commit; `flowops plan --env {env_name}` shows no changes.")
+    if result.imported:
+        click.echo(
+            "link: imported flows have flow_definition_name: null, so the chatbot never uses "
+            "them; set it to the traditional flow each one replaces, then `flowops apply "
+            f"--env {env_name}` (records the link in the lock; no call to Meta)."
+        )
     elif not result.skipped:
         click.echo("nothing to import: Meta holds no flows.")
