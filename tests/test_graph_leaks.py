@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 import pytest
 import requests
 
+from flowops.emulator import FaultConfig, start_emulator
 from flowops.errors import ConfigError
 from flowops.graph.client import GraphClient
 from flowops.graph.errors import GraphError
+from flowops.graph.retry import RetryPolicy
 from tests.graph_fakes import TOKEN, FakeSession, answer, client, graph_error
 
 ERROR_PATHS = {
@@ -59,3 +62,23 @@ def test_a_short_emulator_token_does_not_mangle_answers() -> None:
     session = FakeSession([answer({"id": "5", "name": "local-signup"})])
     api = GraphClient(token="local", waba_id="1", session=session)
     assert api.get_flow("5").name == "local-signup"
+
+
+def test_token_absent_everywhere_after_a_faulty_run_over_http(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Right token, retries on every kind of fault, DEBUG logs: nothing anywhere shows it."""
+    caplog.set_level(logging.DEBUG)
+    faults = FaultConfig(seed=4, rate_limit=0.2, server_error=0.2, lose_response=0.2)
+    policy = RetryPolicy(max_attempts=12, sleep=lambda _s: None)
+    with start_emulator(token=TOKEN, state_path=tmp_path / "meta.json", faults=faults) as emu:
+        api = GraphClient(token=TOKEN, waba_id="104000000000001", base_url=emu.url, retry=policy)
+        for n in range(4):
+            flow_id = api.create_flow(f"leak-{n}", ("OTHER",)).id
+            api.upload_flow_json(flow_id, b'{"version": "7.3", "screens": []}')
+            api.preview(flow_id)
+        calls = emu.call_log.calls()
+    assert api.stats.retries > 0 and "retry" in caplog.text
+    texts = [caplog.text, repr(calls), repr(api), repr(api.stats)]
+    texts += [p.read_text(encoding="utf-8") for p in tmp_path.rglob("*") if p.is_file()]
+    assert all(TOKEN not in text for text in texts)
