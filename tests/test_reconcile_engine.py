@@ -317,14 +317,18 @@ def test_apply_refuses_a_plan_made_before_another_apply(manifest: Path, api: Fak
     assert len(api.flows) == 3
 
 
-def test_force_republishes_a_live_flow_whose_manifest_says_no_publish(
-    applied: Path, api: FakeFlowsAPI
-) -> None:
+def _welcome_not_published(manifest: Path) -> None:
     edit_manifest(
-        applied,
+        manifest,
         "    file: whatsapp_flows/welcome.json\n",
         "    file: whatsapp_flows/welcome.json\n    publish: false\n",
     )
+
+
+def test_force_republishes_a_live_flow_whose_manifest_says_no_publish(
+    applied: Path, api: FakeFlowsAPI
+) -> None:
+    _welcome_not_published(applied)
     plan = _plan(applied, api, flows=("welcome",), force=True)
     assert plan.changes[0].steps == (Action.UPDATE_JSON, Action.PUBLISH)
     assert _apply(applied, api, plan).ok
@@ -349,11 +353,7 @@ def test_force_with_a_refused_publish_says_what_serves_and_next_apply_republishe
 def test_refused_publish_of_a_no_publish_flow_names_the_publish_flag(
     applied: Path, api: FakeFlowsAPI
 ) -> None:
-    edit_manifest(
-        applied,
-        "    file: whatsapp_flows/welcome.json\n",
-        "    file: whatsapp_flows/welcome.json\n    publish: false\n",
-    )
+    _welcome_not_published(applied)
     api.refuse_publish = "Endpoint health check failed"
     result = _apply(applied, api, _plan(applied, api, flows=("welcome",), force=True))
     assert "flowops apply --flow welcome --publish" in result.failed[0].message

@@ -10,7 +10,7 @@ from pathlib import Path
 from flowops import lockfile
 from flowops.lockfile import Lock, LockEntry
 from flowops.problems import Problem
-from flowops.reconcile.actions import Action, FlowState
+from flowops.reconcile.actions import Action, Change, FlowState
 from flowops.reconcile.budget import CountingAPI
 from flowops.reconcile.desired import DesiredFlow
 from flowops.reconcile.hashing import metadata_sha256
@@ -68,6 +68,17 @@ class ApplyContext:
         if self.store is not None and key in self.desired:
             d = self.desired[key]
             self.store.put(d.content_sha256, d.raw)
+
+
+def after_of(change: Change) -> FlowState:
+    assert change.after is not None
+    return change.after
+
+
+def current_entry(entry: LockEntry | None, change: Change) -> LockEntry:
+    if entry is None:
+        raise StepFailed(f"{change.key}: not in the lock any more; re-plan")
+    return entry
 
 
 def with_links(entry: LockEntry, after: FlowState) -> LockEntry:

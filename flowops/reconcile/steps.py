@@ -8,23 +8,21 @@ from flowops.graph.errors import FlowStateError, GraphError
 from flowops.graph.types import ValidationError
 from flowops.lockfile import LockEntry
 from flowops.problems import Problem
-from flowops.reconcile.actions import Action, Change, FlowState
-from flowops.reconcile.context import ApplyContext, StepFailed, new_entry, with_links
+from flowops.reconcile.actions import Action, Change
+from flowops.reconcile.context import (
+    ApplyContext,
+    StepFailed,
+    after_of,
+    current_entry,
+    new_entry,
+    with_links,
+)
 from flowops.reconcile.hashing import metadata_sha256
+from flowops.reconcile.publishing import publish
+from flowops.reconcile.removal import delete, deprecate, forget
 from flowops.reconcile.replace import replace_flow
 
 Handler = Callable[[ApplyContext, Change, LockEntry | None], LockEntry | None]
-
-
-def _after(change: Change) -> FlowState:
-    assert change.after is not None
-    return change.after
-
-
-def _current(entry: LockEntry | None, change: Change) -> LockEntry:
-    if entry is None:
-        raise StepFailed(f"{change.key}: not in the lock any more; re-plan")
-    return entry
 
 
 def problems(file: str, errors: tuple[ValidationError, ...]) -> tuple[Problem, ...]:
@@ -42,7 +40,7 @@ def problems(file: str, errors: tuple[ValidationError, ...]) -> tuple[Problem, .
 
 
 def create(ctx: ApplyContext, change: Change, entry: LockEntry | None) -> LockEntry | None:
-    after = _after(change)
+    after = after_of(change)
     meta = after.metadata
     created = ctx.api.create_flow(
         after.name,
@@ -65,7 +63,7 @@ def create(ctx: ApplyContext, change: Change, entry: LockEntry | None) -> LockEn
 
 
 def adopt(ctx: ApplyContext, change: Change, entry: LockEntry | None) -> LockEntry | None:
-    before, after = change.before, _after(change)
+    before, after = change.before, after_of(change)
     assert before is not None
     meta = before.metadata
     adopted = LockEntry(
@@ -83,7 +81,7 @@ def adopt(ctx: ApplyContext, change: Change, entry: LockEntry | None) -> LockEnt
 
 
 def update_metadata(ctx: ApplyContext, change: Change, entry: LockEntry | None) -> LockEntry:
-    cur, after = _current(entry, change), _after(change)
+    cur, after = current_entry(entry, change), after_of(change)
     old = change.before.metadata if change.before else {}
     new = after.metadata
     changed = {k for k in ("name", "categories", "endpoint_uri") if old.get(k) != new[k]}
@@ -100,7 +98,7 @@ def update_metadata(ctx: ApplyContext, change: Change, entry: LockEntry | None) 
 
 
 def update_json(ctx: ApplyContext, change: Change, entry: LockEntry | None) -> LockEntry | None:
-    cur, after = _current(entry, change), _after(change)
+    cur, after = current_entry(entry, change), after_of(change)
     try:
         errors = ctx.api.upload_flow_json(cur.flow_id, ctx.raw(change.key))
     except FlowStateError as exc:
@@ -124,43 +122,12 @@ def update_json(ctx: ApplyContext, change: Change, entry: LockEntry | None) -> L
     return result
 
 
-def publish(ctx: ApplyContext, change: Change, entry: LockEntry | None) -> LockEntry:
-    cur = _current(entry, change)
-    try:
-        ctx.api.publish(cur.flow_id)
-    except FlowStateError as exc:
-        # 139002 "not a draft": a metadata edit that left the flow PUBLISHED (unverified
-        # on Meta); the target state is reached, which one read confirms.
-        if exc.code != 139002 or ctx.api.get_flow(cur.flow_id).status != "PUBLISHED":
-            raise StepFailed(publish_failed(change, cur, exc)) from None
-    result = with_links(cur.evolve(status="PUBLISHED", ever_published=True), _after(change))
-    ctx.save(change.key, result)
-    return result
-
-
-def publish_failed(change: Change, cur: LockEntry, exc: GraphError) -> str:
-    """Where the flow stands after a refused publish, and the command that finishes it."""
-    command = (
-        "flowops apply"
-        if _after(change).publish
-        else f"flowops apply --flow {change.key} --publish"
-    )
-    if not cur.ever_published:
-        return (
-            f"publishing {cur.flow_id} failed ({exc}); it stays DRAFT. Fix it, then run `{command}`"
-        )
-    return (
-        f"publishing {cur.flow_id} failed ({exc}); it is DRAFT now and its last published "
-        f"version keeps serving users. Fix the cause, then run `{command}` to republish it"
-    )
-
-
 def replace(ctx: ApplyContext, change: Change, entry: LockEntry | None) -> LockEntry | None:
-    return replace_flow(ctx, change, _current(entry, change), fallback=False)
+    return replace_flow(ctx, change, current_entry(entry, change), fallback=False)
 
 
 def link_only(ctx: ApplyContext, change: Change, entry: LockEntry | None) -> LockEntry:
-    cur, before, after = _current(entry, change), change.before, _after(change)
+    cur, before, after = current_entry(entry, change), change.before, after_of(change)
     seen = (
         cur
         if before is None
@@ -175,34 +142,6 @@ def link_only(ctx: ApplyContext, change: Change, entry: LockEntry | None) -> Loc
     result = with_links(seen, after)
     ctx.save(change.key, result)
     return result
-
-
-def deprecate(ctx: ApplyContext, change: Change, entry: LockEntry | None) -> None:
-    cur = _current(entry, change)
-    _refuse_protected(cur, change)
-    ctx.api.deprecate(cur.flow_id)
-    ctx.save(change.key, None)
-
-
-def delete(ctx: ApplyContext, change: Change, entry: LockEntry | None) -> None:
-    cur = _current(entry, change)
-    _refuse_protected(cur, change)
-    try:
-        ctx.api.delete(cur.flow_id)
-    except FlowStateError as exc:
-        if exc.code != 139004:
-            raise
-        ctx.api.deprecate(cur.flow_id)  # published after all: deprecate instead
-    ctx.save(change.key, None)
-
-
-def forget(ctx: ApplyContext, change: Change, entry: LockEntry | None) -> None:
-    ctx.save(change.key, None)
-
-
-def _refuse_protected(cur: LockEntry, change: Change) -> None:
-    if cur.protect:
-        raise StepFailed(f"{change.key} is protected in the lock; not removing it")
 
 
 HANDLERS: dict[Action, Handler] = {

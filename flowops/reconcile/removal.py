@@ -1,0 +1,36 @@
+"""Removing flows deleted from flows.yaml (only with --prune); protected ones never."""
+
+from __future__ import annotations
+
+from flowops.graph.errors import FlowStateError
+from flowops.lockfile import LockEntry
+from flowops.reconcile.actions import Change
+from flowops.reconcile.context import ApplyContext, StepFailed, current_entry
+
+
+def deprecate(ctx: ApplyContext, change: Change, entry: LockEntry | None) -> None:
+    cur = current_entry(entry, change)
+    _refuse_protected(cur, change)
+    ctx.api.deprecate(cur.flow_id)
+    ctx.save(change.key, None)
+
+
+def delete(ctx: ApplyContext, change: Change, entry: LockEntry | None) -> None:
+    cur = current_entry(entry, change)
+    _refuse_protected(cur, change)
+    try:
+        ctx.api.delete(cur.flow_id)
+    except FlowStateError as exc:
+        if exc.code != 139004:
+            raise
+        ctx.api.deprecate(cur.flow_id)  # published after all: deprecate instead
+    ctx.save(change.key, None)
+
+
+def forget(ctx: ApplyContext, change: Change, entry: LockEntry | None) -> None:
+    ctx.save(change.key, None)
+
+
+def _refuse_protected(cur: LockEntry, change: Change) -> None:
+    if cur.protect:
+        raise StepFailed(f"{change.key} is protected in the lock; not removing it")
