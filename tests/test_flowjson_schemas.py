@@ -90,3 +90,12 @@ def test_top_level_keys_of_each_version(version: tuple[int, int]) -> None:
     routing = {"routing_model": {"ONLY": []}}
     assert _error_codes(_doc(version, data_api_version="3.0", **routing)) == []
     assert _error_codes(_doc(version, data_api_version="2.0", **routing)) == ["INVALID_ENUM_VALUE"]
+
+
+def test_the_wheel_ships_schemas_where_the_locator_looks() -> None:
+    tomllib = pytest.importorskip("tomllib")
+    root = Path(__file__).resolve().parent.parent
+    config = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    included = config["tool"]["hatch"]["build"]["targets"]["wheel"]["force-include"]
+    assert included == {"schemas": "flowops/_schemas"}
+    assert (root / "schemas" / "flows.schema.json").is_file()

@@ -57,3 +57,12 @@ def test_schema_keys_match_the_model() -> None:
         Settings.__dataclass_fields__
     )
     assert defs["flow"]["properties"]["categories"]["items"]["enum"] == list(CATEGORIES)
+
+
+def test_schema_file_is_found_through_the_shared_locator(monkeypatch: Any, tmp_path: Path) -> None:
+    import flowops.schemas as locator
+
+    (tmp_path / "flowops" / "_schemas").mkdir(parents=True)
+    (tmp_path / "flowops" / "_schemas" / "flows.schema.json").write_text("{}")
+    monkeypatch.setattr(locator, "_PACKAGE_DIR", tmp_path / "flowops")
+    assert schema_file() == tmp_path / "flowops" / "_schemas" / "flows.schema.json"

@@ -17,6 +17,7 @@ from flowops.flowjson.findings import pointer_join
 from flowops.manifest.schema_messages import HANDLERS, invalid_value
 from flowops.manifest.source import Source, did_you_mean, dotted
 from flowops.problems import Problem
+from flowops.schemas import schema_path
 
 SCHEMA_NAME = "flows.schema.json"
 
@@ -28,11 +29,10 @@ _TOKEN_HINT = (
 
 def schema_file() -> Path:
     """The shipped schema: inside the wheel (``flowops/_schemas``) or the source checkout."""
-    package = Path(__file__).resolve().parent.parent
-    for folder in (package / "_schemas", package.parent / "schemas"):
-        if (folder / SCHEMA_NAME).is_file():
-            return folder / SCHEMA_NAME
-    raise FileNotFoundError(f"{SCHEMA_NAME} is missing from the flowops installation")
+    path = schema_path(SCHEMA_NAME)
+    if not path.is_file():
+        raise FileNotFoundError(f"{SCHEMA_NAME} is missing from the flowops installation")
+    return path
 
 
 @lru_cache(maxsize=1)
