@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import requests
@@ -174,3 +176,40 @@ def test_chunked_bodies_are_read_and_bad_framing_is_refused(base: str) -> None:
         f"{base}/{WABA}/flows", headers={**AUTH, "Content-Length": "ten"}, timeout=5
     )
     assert bad.status_code == 400 and bad.json()["error"]["code"] == 100
+
+
+CURL = shutil.which("curl")
+
+
+def curl(*args: str) -> dict[str, Any]:
+    done = subprocess.run(
+        [str(CURL), "-s", "-H", "Authorization: Bearer my-token", *args],
+        capture_output=True,
+        check=True,
+        timeout=10,
+    )
+    answer: dict[str, Any] = json.loads(done.stdout)
+    return answer
+
+
+@pytest.mark.skipif(CURL is None, reason="curl is not installed")
+def test_metas_documented_curl_examples_work_verbatim(base: str, tmp_path: Path) -> None:
+    """Meta's examples: quoted --form values and ``file=@"…";type=application/json``."""
+    flow_file = tmp_path / "flow.json"
+    flow_file.write_bytes(VALID)
+    created = curl("-X", "POST", f"{base}/{WABA}/flows", "-F", "name=My first flow",
+                   "-F", 'categories=["SURVEY"]')  # fmt: skip
+    flow_id = created["id"]
+    uploaded = curl("-X", "POST", f"{base}/{flow_id}/assets",
+                    "--form", f'file=@"{flow_file}";type=application/json',
+                    "--form", 'name="flow.json"', "--form", 'asset_type="FLOW_JSON"')  # fmt: skip
+    assert uploaded == {"success": True, "validation_errors": []}
+    assert curl("-X", "POST", f"{base}/{flow_id}/publish") == {"success": True}
+    listed = curl(f"{base}/{WABA}/flows")
+    assert listed["data"][0]["status"] == "PUBLISHED"
+    assert listed["data"][0]["categories"] == ["SURVEY"]
+    preview = curl(f"{base}/{flow_id}?fields=preview.invalidate(false)")
+    assert set(preview) == {"id", "preview"} and set(preview["preview"]) == {
+        "preview_url",
+        "expires_at",
+    }

@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 from flowops.emulator import errors, faults
+from flowops.emulator.body import read_body
 from flowops.emulator.calllog import Call, CallLog, redact_query
 from flowops.emulator.multipart import parse_body
 from flowops.emulator.router import ADMIN, DOWNLOAD, Route, resolve, split_path
@@ -149,27 +150,10 @@ class EmulatorRequestHandler(BaseHTTPRequestHandler):
     def _safe_body(self) -> bytes | None:
         """None when Content-Length or chunk sizes are garbage (the connection is then closed)."""
         try:
-            return self._read_body()
+            return read_body(self.headers, self.rfile)
         except ValueError:
             self.close_connection = True
             return None
-
-    def _read_body(self) -> bytes:
-        if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
-            return self._read_chunks()
-        length = int(self.headers.get("Content-Length") or 0)
-        return self.rfile.read(length) if length > 0 else b""
-
-    def _read_chunks(self) -> bytes:
-        body = b""
-        while True:
-            size = int(self.rfile.readline().split(b";")[0].strip() or b"0", 16)
-            if size == 0:
-                while self.rfile.readline().strip():
-                    pass  # trailer headers
-                return body
-            body += self.rfile.read(size)
-            self.rfile.readline()
 
     def _send(self, response: Response) -> None:
         if isinstance(response.body, bytes):
