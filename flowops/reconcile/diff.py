@@ -88,18 +88,7 @@ def removed(key: str, entry: LockEntry, remote: RemoteState, opts: PlanOptions) 
         protect=entry.protect,
     )
     if entry.protect:
-        return Change(
-            key,
-            Action.NOOP,
-            (),
-            (
-                "removed from flows.yaml but protected (protect is recorded in the lock): never "
-                "deprecated or deleted. To retire it, restore the entry with protect: false, "
-                "apply, then remove it",
-            ),
-            before,
-            before,
-        )
+        return _kept(key, before)
     action, reason = _prune_action(entry, status)
     reasons = [reason] if opts.prune else [reason, "would be pruned with --prune"]
     return Change(
@@ -112,6 +101,15 @@ def removed(key: str, entry: LockEntry, remote: RemoteState, opts: PlanOptions) 
         irreversible=action is Action.DEPRECATE,
         deferred=not opts.prune,
     )
+
+
+def _kept(key: str, before: FlowState) -> Change:
+    reason = (
+        "removed from flows.yaml but protected (protect is recorded in the lock): never "
+        "deprecated or deleted. To retire it, restore the entry with protect: false, "
+        "apply, then remove it"
+    )
+    return Change(key, Action.NOOP, (), (reason,), before, before)
 
 
 def _prune_action(entry: LockEntry, status: str) -> tuple[Action, str]:

@@ -136,13 +136,7 @@ def apply(
     with apply_lock(paths.apply_lock_path(project.root, project.env)):
         lock = lockfile.load(project.lock_path)
         ins = inputs(project, lock, options_of(plan_, project))
-        if saved:
-            check_fresh(plan_, ins, counting)
-        elif plan_.lock_sha256 != ins.lock_sha256:
-            raise StalePlanError(
-                "another apply changed the lock while this plan was shown",
-                hint="run apply again to plan from the new state",
-            )
+        _check_current(plan_, ins, counting, saved)
         ctx = ApplyContext(
             counting,
             lock,
@@ -156,6 +150,17 @@ def apply(
         )
         result = apply_plan(plan_, ctx, concurrency or settings.concurrency)
     return result, counting
+
+
+def _check_current(plan_: Plan, ins: PlanInputs, api: CountingAPI, saved: bool) -> None:
+    """A saved plan must match the lock, Meta and git; a fresh one, the lock it was made from."""
+    if saved:
+        check_fresh(plan_, ins, api)
+    elif plan_.lock_sha256 != ins.lock_sha256:
+        raise StalePlanError(
+            "another apply changed the lock while this plan was shown",
+            hint="run apply again to plan from the new state",
+        )
 
 
 def lock_only(plan_: Plan) -> bool:
