@@ -4,6 +4,12 @@ An ``emulator: true`` environment without its own ``graph_url`` gets an embedded
 on an ephemeral loopback port, persisting to ``.flowops/<env>/emulator.json`` so successive
 commands see the same "Meta". Real environments read their token from the variable named
 by ``token_env``; the value is never printed.
+
+Retries use ``RetryPolicy()``'s defaults for every environment: up to 6 attempts per call
+within 60 seconds, exponential backoff with full jitter (0.5 s doubling, at most 20 s), and
+Meta's ``Retry-After`` honoured. They are deliberately not configurable in ``flows.yaml``:
+Meta's WABA limits are hourly, so waiting longer inside one run does not help; apply records
+each finished step and a rerun continues where a rate-limited run stopped.
 """
 
 from __future__ import annotations
