@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from flowops.flowjson.findings import Finding, pointer_join
-from flowops.flowjson.rules.facts import Context
+from flowops.flowjson.rules.facts import Act, Context
 from flowops.problems import Severity
 
 CODE = "INVALID_ROUTING_MODEL"
@@ -16,7 +16,7 @@ def shape(
     ctx: Context,
     model: dict[str, Any],
     edges: dict[str, list[str]],
-    navigate: dict[str, list[tuple[str, str]]],
+    navigate: dict[str, list[tuple[str, Act]]],
     strict: Severity,
 ) -> Iterator[Finding]:
     listed = set(model).union(*edges.values())
@@ -32,10 +32,10 @@ def shape(
         )
     yield from _backward(edges)
     for sid, targets in navigate.items():
-        for target, ptr in targets:
+        for target, act in targets:
             if target not in edges.get(sid, []):
                 yield Finding(
-                    ptr,
+                    f"{act.pointer}/next/name",
                     CODE,
                     f"Screen '{sid}' navigates to '{target}' but the "
                     f"routing model has no route {sid} -> {target}; add it.",

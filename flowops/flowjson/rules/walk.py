@@ -3,6 +3,10 @@
 Counts are per rendering path: the branches of an If or a Switch are exclusive, so a
 screen's count of a component type is what it has outside branches plus the largest
 count of any one branch (a Footer in both `then` and `else` counts once).
+
+Every valid flow goes through here, so the component loop is written flat (properties
+inspected inline, names bound to locals) and pointers of nested values are built only
+when something under them is recorded.
 """
 
 from __future__ import annotations
@@ -49,6 +53,8 @@ def _screen(index: int, screen: dict[str, Any]) -> ScreenFacts:
 class _Walker:
     """Visits components once, adding per-path counts of component types into ``counts``."""
 
+    __slots__ = ("facts",)
+
     def __init__(self, facts: ScreenFacts) -> None:
         self.facts = facts
 
@@ -70,34 +76,42 @@ class _Walker:
     ) -> None:
         if not isinstance(items, list):
             return
+        facts = self.facts
+        comps, names, refs = facts.comps, facts.names, facts.refs
         for i, node in enumerate(items):
-            if isinstance(node, dict):
-                self._component(counts, node, f"{ptr}/{i}", depth, in_form, in_branch)
+            if not isinstance(node, dict):
+                continue
+            raw = node.get("type")
+            ctype = raw if isinstance(raw, str) else ""
+            here = f"{ptr}/{i}"
+            comp = Comp(here, node, ctype, in_form, in_branch)
+            comps.append(comp)
+            for key, value in node.items():
+                kind = type(value)
+                if kind is str:
+                    if "${" in value:
+                        at = _join(here, key)
+                        refs.append(Ref(at, value, ctype, key, in_form, refs_in(value)))
+                    elif key == "name" and ctype != "Form":
+                        names.setdefault(value, []).append(comp)
+                elif (kind is dict or kind is list) and key not in _STRUCTURAL:
+                    self._scan(key, value, here, comp, key)
+            counts[ctype] = counts.get(ctype, 0) + 1
+            if ctype == "Form" or ctype == "If" or ctype == "Switch":
+                self._container(counts, comp, depth, in_branch)
 
-    def _component(
-        self,
-        counts: dict[str, int],
-        node: dict[str, Any],
-        ptr: str,
-        depth: int,
-        in_form: bool,
-        in_branch: bool,
-    ) -> None:
-        raw = node.get("type")
-        ctype = raw if isinstance(raw, str) else ""
-        comp = Comp(ptr, node, ctype, in_form, in_branch)
-        self.facts.comps.append(comp)
-        self._props(comp)
-        counts[ctype] = counts.get(ctype, 0) + 1
-        if ctype == "Form":
+    def _container(self, counts: dict[str, int], comp: Comp, depth: int, in_branch: bool) -> None:
+        node, ptr, in_form = comp.node, comp.pointer, comp.in_form
+        if comp.ctype == "Form":
             self.facts.has_form = True
             self._into(counts, node.get("children"), f"{ptr}/children", depth, True, in_branch)
-        elif ctype == "If":
-            for key, value in self._if(node, ptr, depth + 1, in_form).items():
-                counts[key] = counts.get(key, 0) + value
-        elif ctype == "Switch":
-            for key, value in self._switch(node, ptr, depth + 1, in_form).items():
-                counts[key] = counts.get(key, 0) + value
+            return
+        if comp.ctype == "If":
+            inner = self._if(node, ptr, depth + 1, in_form)
+        else:
+            inner = self._switch(node, ptr, depth + 1, in_form)
+        for key, value in inner.items():
+            counts[key] = counts.get(key, 0) + value
 
     def _if(self, node: dict[str, Any], ptr: str, depth: int, in_form: bool) -> dict[str, int]:
         then = self.children(node.get("then"), f"{ptr}/then", depth, in_form, True)
@@ -118,17 +132,6 @@ class _Walker:
             merge_max(merged, sub)
         self.facts.findings.extend(switch_findings(ptr, depth, with_footer, len(cases), merged))
         return merged
-
-    def _props(self, comp: Comp) -> None:
-        for key, value in comp.node.items():
-            kind = type(value)
-            if kind is str:
-                if "${" in value:
-                    self._ref(_join(comp.pointer, key), value, comp, key)
-                elif key == "name" and comp.ctype != "Form":
-                    self.facts.names.setdefault(value, []).append(comp)
-            elif (kind is dict or kind is list) and key not in _STRUCTURAL:
-                self._scan(key, value, comp.pointer, comp, key)
 
     def _scan(self, key: str | int, value: Any, parent: str, comp: Comp, prop: str) -> None:
         """Collect `${…}` strings and `*-action` objects nested anywhere under a property.
