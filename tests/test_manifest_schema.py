@@ -66,3 +66,12 @@ def test_schema_file_is_found_through_the_shared_locator(monkeypatch: Any, tmp_p
     (tmp_path / "flowops" / "_schemas" / "flows.schema.json").write_text("{}")
     monkeypatch.setattr(locator, "_PACKAGE_DIR", tmp_path / "flowops")
     assert schema_file() == tmp_path / "flowops" / "_schemas" / "flows.schema.json"
+
+
+def test_readme_documents_every_manifest_problem_code() -> None:
+    import re
+
+    sources = "".join(p.read_text(encoding="utf-8") for p in (REPO / "flowops").rglob("*.py"))
+    codes = set(re.findall(r"MANIFEST_[A-Z_]*[A-Z]", sources))
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert codes and sorted(c for c in codes if f"`{c}`" not in readme) == []
