@@ -56,35 +56,42 @@ def main() -> None:
     parser.add_argument("--latency-ms", type=int, default=150)
     parser.add_argument("--edited", type=int, default=10)
     args = parser.parse_args()
-    n = args.flows
-    print(f"{n} flows on the emulator, latency {args.latency_ms} ms per API call")
+    print(f"{args.flows} flows on the emulator, latency {args.latency_ms} ms per API call")
     with tempfile.TemporaryDirectory() as tmp, start_emulator() as emu:
-        manifest, api = setup(Path(tmp), emu.url, n)
+        manifest, api = setup(Path(tmp), emu.url, args.flows)
         emu.faults.latency_ms = args.latency_ms
-        env = load(manifest).environments[ENV]
-        result, calls, seconds = timed_calls(
-            emu, lambda: import_flows(manifest, env, api, (), True)
-        )
-        print(f"1. import --all: {len(result.imported)} flows, {calls} calls, {seconds:.1f} s")
-        project = engine.open_project(manifest, ENV)
-        lock = lockfile.load(project.lock_path)
-        plan, calls, seconds = timed_calls(
-            emu, lambda: engine.plan(project, api, engine.options_for(project, lock), lock)
-        )
-        pending = len(plan.pending())
-        print(f"2. plan after import: {pending} changes (target 0), {calls} calls, {seconds:.1f} s")
-        report, calls, seconds = timed_calls(emu, lambda: detect(load(manifest), env, api))
-        print(f"3. drift, nothing changed: {calls} calls, {seconds:.1f} s")
-        ids = [entry.flow_id for entry in list(lock.entries(ENV).values())[: args.edited]]
-        emu.faults.latency_ms = 0
-        for flow_id in ids:
-            api.update_metadata(flow_id, categories=("SURVEY",))
-        emu.faults.latency_ms = args.latency_ms
-        report, calls, seconds = timed_calls(emu, lambda: detect(load(manifest), env, api))
-        found = len(report.items)
-        print(
-            f"4. drift, {len(ids)} edited on Meta: {found} findings, {calls} calls, {seconds:.1f} s"
-        )
+        lock = import_then_plan(emu, manifest, api)
+        drift_before_and_after_edits(emu, manifest, api, lock, args.edited)
+
+
+def import_then_plan(emu: EmulatorHandle, manifest: Path, api: GraphClient) -> lockfile.Lock:
+    env = load(manifest).environments[ENV]
+    result, calls, seconds = timed_calls(emu, lambda: import_flows(manifest, env, api, (), True))
+    print(f"1. import --all: {len(result.imported)} flows, {calls} calls, {seconds:.1f} s")
+    project = engine.open_project(manifest, ENV)
+    lock = lockfile.load(project.lock_path)
+    plan, calls, seconds = timed_calls(
+        emu, lambda: engine.plan(project, api, engine.options_for(project, lock), lock)
+    )
+    pending = len(plan.pending())
+    print(f"2. plan after import: {pending} changes (target 0), {calls} calls, {seconds:.1f} s")
+    return lock
+
+
+def drift_before_and_after_edits(
+    emu: EmulatorHandle, manifest: Path, api: GraphClient, lock: lockfile.Lock, edited: int
+) -> None:
+    env = load(manifest).environments[ENV]
+    _, calls, seconds = timed_calls(emu, lambda: detect(load(manifest), env, api))
+    print(f"3. drift, nothing changed: {calls} calls, {seconds:.1f} s")
+    ids = [entry.flow_id for entry in list(lock.entries(ENV).values())[:edited]]
+    latency, emu.faults.latency_ms = emu.faults.latency_ms, 0
+    for flow_id in ids:
+        api.update_metadata(flow_id, categories=("SURVEY",))
+    emu.faults.latency_ms = latency
+    report, calls, seconds = timed_calls(emu, lambda: detect(load(manifest), env, api))
+    found = len(report.items)
+    print(f"4. drift, {len(ids)} edited on Meta: {found} findings, {calls} calls, {seconds:.1f} s")
 
 
 if __name__ == "__main__":
