@@ -30,7 +30,7 @@ def test_quickstart_plan_apply_edit_plan_apply(world: World) -> None:
     assert "Plan: 3 to create, 0 to update, 0 to deprecate." in first.output
     applied = world.cli("apply", "--auto-approve")
     assert applied.exit_code == 0, applied.output
-    assert "welcome: create done" in applied.output
+    assert "welcome: created (flow " in applied.output
     edit_flow(world.root, "whatsapp_flows/welcome.json", "Thanks, we", "Thank you, we")
     edited = world.cli("plan")
     assert "~ edit published welcome" in edited.output
@@ -185,8 +185,8 @@ def test_token_never_reaches_plan_lock_or_output(
 def test_apply_prints_the_plan_on_stdout_and_progress_on_stderr(world: World) -> None:
     result = world.cli("apply", "--auto-approve")
     assert result.exit_code == 0
-    assert "+ create welcome" in result.stdout and "create done" not in result.stdout
-    assert "welcome: create done (flow " in result.stderr
+    assert "+ create welcome" in result.stdout and "created (flow" not in result.stdout
+    assert "welcome: created (flow " in result.stderr
     assert "Apply complete: 3 flow(s) changed, 0 failed" in result.stderr
 
 
@@ -238,3 +238,12 @@ def test_local_environment_never_writes_the_committed_lock(tmp_path: Path) -> No
         len(lockfile.load(manifest.parent / ".flowops" / "local" / "flows.lock").entries("local"))
         == 3
     )
+
+
+def test_a_saved_plan_cannot_be_narrowed_or_forced_at_apply(world: World, tmp_path: Path) -> None:
+    out = tmp_path / "plan.json"
+    world.cli("plan", "--out", str(out))
+    result = world.cli("apply", str(out), "--flow", "welcome")
+    assert result.exit_code == 1
+    assert "cannot change a saved plan" in str(result.exception)
+    assert world.writes() == [] and world.lock() == {}

@@ -79,7 +79,7 @@ def _apply_killed_after_first_step(manifest: Path) -> None:
     ) as proc:
         assert proc.stderr is not None
         for line in proc.stderr:
-            if "create done" in line:
+            if ": created (flow " in line:
                 proc.send_signal(signal.SIGKILL)
                 break
         assert proc.wait(timeout=30) == -signal.SIGKILL

@@ -287,7 +287,7 @@ def test_progress_lines_name_each_step(manifest: Path, api: FakeFlowsAPI) -> Non
     lines: list[str] = []
     _apply(manifest, api, _plan(manifest, api), progress=lines.append)
     assert sorted(line.split(":")[0] for line in lines) == ["date_picker", "survey", "welcome"]
-    assert all("create done (flow " in line for line in lines)
+    assert all(": created (flow " in line for line in lines)
 
 
 def test_screen_diff_found_in_git_history_when_the_cache_is_gone(

@@ -46,20 +46,16 @@ def apply(
     prune: bool,
 ) -> int:
     """Apply the changes `flowops plan` shows (or exactly those saved in PLAN_FILE)."""
-    saved = load_plan(plan_file) if plan_file else None
-    if saved and env not in ("local", saved.env):
-        raise StalePlanError(
-            f"{plan_file} is a plan for environment '{saved.env}', not '{env}'",
-            hint="run `flowops plan --env ENV --out FILE` for that environment",
-        )
+    saved = saved_plan(plan_file, env, any((flows, publish, force, prune)))
     project = prepare(obj, saved.env if saved else env)
     with open_environment(project.root, project.env) as conn:
         current = saved or make_plan(project, conn.api, flows, publish, force, prune)
         click.echo(RENDERERS["text"](current.to_dict(), color=use_color()), nl=False)
-        if not current.has_changes and saved is None:
-            return 0
         if saved is None:
+            if not current.has_changes:
+                return 0
             confirm(auto_approve)
+        click.echo(f"Applying {len(current.pending())} change(s) to '{current.env}'…", err=True)
         result, calls = engine.apply(
             project,
             current,
@@ -68,6 +64,24 @@ def apply(
             progress=lambda line: click.echo(line, err=True),
         )
     return finish(report(result, calls))
+
+
+def saved_plan(plan_file: Path | None, env: str, selecting: bool) -> Plan | None:
+    """A saved plan is applied exactly: it fixes the environment and the selection."""
+    if plan_file is None:
+        return None
+    if selecting:
+        raise FlowopsError(
+            "--flow, --publish, --force and --prune cannot change a saved plan",
+            hint=f"pass them to `flowops plan --out FILE`, or apply {plan_file} as it is",
+        )
+    saved = load_plan(plan_file)
+    if env not in ("local", saved.env):
+        raise StalePlanError(
+            f"{plan_file} is a plan for environment '{saved.env}', not '{env}'",
+            hint="run `flowops plan --env ENV --out FILE` for that environment",
+        )
+    return saved
 
 
 def load_plan(path: Path) -> Plan:

@@ -19,6 +19,19 @@ from flowops.reconcile.context import ApplyContext, StepFailed
 from flowops.reconcile.settle import settle
 from flowops.reconcile.steps import HANDLERS
 
+DONE = {
+    Action.CREATE: "created",
+    Action.ADOPT: "adopted into the lock",
+    Action.UPDATE_JSON: "Flow JSON uploaded",
+    Action.UPDATE_METADATA: "name/categories/endpoint updated",
+    Action.PUBLISH: "published",
+    Action.REPLACE: "replaced by a published clone",
+    Action.LINK_ONLY: "lock updated",
+    Action.DEPRECATE: "deprecated",
+    Action.DELETE: "deleted",
+    Action.FORGET: "dropped from the lock",
+}
+
 
 @dataclass
 class Failure:
@@ -116,7 +129,7 @@ def run_change(ctx: ApplyContext, change: Change) -> None:
         if ctx.before_step is not None:
             ctx.before_step(change.key, step)
         entry = HANDLERS[step](ctx, change, entry)
-        ctx.progress(f"{change.key}: {step.value} done" + _id(entry))
+        ctx.progress(f"{change.key}: {DONE[step]}" + _id(entry))
         if step is Action.UPDATE_JSON and entry is not None and entry.flow_id != start_id:
             break  # Meta refused the in-place edit; a published clone replaced the flow
 
