@@ -109,6 +109,8 @@ def test_limits_at_the_edge_are_accepted() -> None:
         ({"flow_action": "open"}, "flow_action must be one of navigate, data_exchange"),
         ({"data": {}}, "data must be a non-empty object"),
         ({"data": ["a"]}, "data must be a non-empty object"),
+        ({"data": {"when": object()}}, "data must hold only JSON values"),
+        ({"data": {"ratio": float("nan")}}, "data must hold only JSON values"),
         ({"flow_action": "data_exchange", "data": {"a": 1}}, "data_exchange takes no screen"),
         ({"flow_action": "data_exchange", "screen": "A"}, "data_exchange takes no screen"),
     ],

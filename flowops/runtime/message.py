@@ -13,6 +13,7 @@ A draft send of a PUBLISHED flow is allowed: Meta delivers the pending draft, fo
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -116,8 +117,6 @@ def _payload(
             )
         return {}
     target = screen if screen is not None else resolution.entry_screen
-    if data is not None and (not isinstance(data, Mapping) or not data):
-        raise FlowMessageError(f"data must be a non-empty object when given, got {data!r}")
     if target is None:
         if data is not None:
             raise FlowMessageError(
@@ -127,5 +126,16 @@ def _payload(
         return {}  # Meta opens the flow's first entry screen
     payload: dict[str, Any] = {"screen": _text("screen", target, None)}
     if data is not None:
-        payload["data"] = dict(data)
+        payload["data"] = _data(data)
     return payload
+
+
+def _data(data: object) -> dict[str, Any]:
+    """A non-empty JSON object: Meta rejects an empty one, and the body is sent as JSON."""
+    if not isinstance(data, Mapping) or not data:
+        raise FlowMessageError(f"data must be a non-empty object when given, got {data!r}")
+    try:
+        json.dumps(data, allow_nan=False)
+    except (TypeError, ValueError) as exc:
+        raise FlowMessageError(f"data must hold only JSON values: {exc}") from None
+    return dict(data)
