@@ -4,22 +4,29 @@
 2. The same with a state file (saved after every change). Target: ≤ 25 ms per call at
    N = 300 (every save rewrites the whole file).
 3. Listing all N flows in pages of 100. Target: ≤ 10 ms per page.
-Run: ``.venv/bin/python benchmarks/emulator.py [--flows N]``
+4. Chaos: M flows created, uploaded and published while 30% of calls fail (rate limits,
+   HTTP 500s, dropped connections, answers lost after Meta acted). Prints calls, retries by
+   reason and the backoff the client would have slept; exits 1 unless exactly the M flows
+   asked for exist, all PUBLISHED.
+Run: ``.venv/bin/python benchmarks/emulator.py [--flows N] [--chaos-flows M] [--seed S]``
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
 import tempfile
 import time
 from pathlib import Path
 
-from flowops.emulator import start_emulator
+from flowops.emulator import FaultConfig, start_emulator
 from flowops.graph.client import GraphClient
+from flowops.graph.retry import RetryPolicy
 
 DOC = (Path(__file__).parent.parent / "tests" / "data" / "emulator" / "valid.json").read_bytes()
 WABA = "100000000000001"
 TARGETS_MS = {"memory": 3.0, "file": 25.0, "page": 10.0}
+CHAOS = {"rate_limit": 0.10, "server_error": 0.08, "drop_connection": 0.04, "lose_response": 0.08}
 
 
 def measure(flows: int, state: Path | None) -> tuple[float, float]:
@@ -42,10 +49,37 @@ def report(label: str, value: float, target: float) -> bool:
     return ok
 
 
+def chaos(flows: int, seed: int) -> bool:
+    """Exactly ``flows`` published flows despite 30% faults; prints what it took."""
+    logging.getLogger("flowops.graph").setLevel(logging.ERROR)  # one warning per retry
+    slept: list[float] = []
+    policy = RetryPolicy(max_attempts=12, sleep=slept.append)
+    with start_emulator(faults=FaultConfig(seed=seed, **CHAOS)) as emu:
+        client = GraphClient(token="benchmark", waba_id=WABA, base_url=emu.url, retry=policy)
+        started = time.perf_counter()
+        for n in range(flows):
+            flow_id = client.create_flow(f"chaos-{n}", ("OTHER",)).id
+            client.upload_flow_json(flow_id, DOC)
+            client.publish(flow_id)
+        elapsed = time.perf_counter() - started
+        emu.faults.rate_limit = emu.faults.server_error = 0.0
+        emu.faults.drop_connection = emu.faults.lose_response = 0.0
+        listed = [(f.name, f.status) for f in client.list_flows()]
+    exact = sorted(listed) == sorted((f"chaos-{n}", "PUBLISHED") for n in range(flows))
+    print(f"chaos, {flows} flows x 3 calls, 30% faults, seed {seed}: {client.stats.summary()}")
+    verdict = "exactly those asked for" if exact else "NOT those asked for"
+    print(f"  {elapsed:.2f} s wall, {sum(slept):.1f} s of backoff skipped; ", end="")
+    print(f"{len(listed)} flows on Meta, {verdict}")
+    return exact
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--flows", type=int, default=300)
-    flows = parser.parse_args().flows
+    parser.add_argument("--chaos-flows", type=int, default=100)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    flows = args.flows
     memory_call, page = measure(flows, None)
     with tempfile.TemporaryDirectory() as tmp:
         file_call, _ = measure(flows, Path(tmp) / "emulator.json")
@@ -54,6 +88,7 @@ def main() -> int:
         report("create+publish, state in memory", memory_call, TARGETS_MS["memory"]),
         report("create+publish, state file", file_call, TARGETS_MS["file"]),
         report("list, per page of 100", page, TARGETS_MS["page"]),
+        chaos(args.chaos_flows, args.seed),
     ]
     return 0 if all(results) else 1
 
