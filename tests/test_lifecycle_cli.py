@@ -247,3 +247,16 @@ def test_a_saved_plan_cannot_be_narrowed_or_forced_at_apply(world: World, tmp_pa
     assert result.exit_code == 1
     assert "cannot change a saved plan" in str(result.exception)
     assert world.writes() == [] and world.lock() == {}
+
+
+def test_ctrl_c_during_apply_explains_what_is_recorded(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupt(*_args: object, **_kw: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("flowops.reconcile.engine.apply_plan", interrupt)
+    result = world.cli("apply", "--auto-approve")
+    assert result.exit_code == 1
+    assert "interrupted: the steps already running finished" in str(result.exception)
+    assert "run `flowops apply` again" in result.exception.hint  # type: ignore[union-attr]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -56,14 +58,28 @@ def apply(
                 return 0
             confirm(auto_approve)
         click.echo(f"Applying {len(current.pending())} change(s) to '{current.env}'…", err=True)
-        result, calls = engine.apply(
-            project,
-            current,
-            conn.api,
-            saved=saved is not None,
-            progress=lambda line: click.echo(line, err=True),
-        )
+        with interrupt_explained():
+            result, calls = engine.apply(
+                project,
+                current,
+                conn.api,
+                saved=saved is not None,
+                progress=lambda line: click.echo(line, err=True),
+            )
     return finish(report(result, calls))
+
+
+@contextmanager
+def interrupt_explained() -> Iterator[None]:
+    """Ctrl-C: the running steps finish and are recorded; say so instead of 'Aborted!'."""
+    try:
+        yield
+    except KeyboardInterrupt:
+        raise FlowopsError(
+            "interrupted: the steps already running finished and are recorded in the lock; "
+            "nothing else was started",
+            hint="run `flowops apply` again to finish the rest (it adopts, never duplicates)",
+        ) from None
 
 
 def saved_plan(plan_file: Path | None, env: str, selecting: bool) -> Plan | None:
