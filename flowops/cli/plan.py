@@ -16,11 +16,13 @@ from flowops import lockfile
 from flowops.cli import cli
 from flowops.cli.context import CliContext
 from flowops.connect import open_environment
-from flowops.errors import ProblemsError
+from flowops.errors import FlowopsError, ProblemsError
 from flowops.graph.types import FlowsAPI
+from flowops.prcomment import diagrams
 from flowops.reconcile import engine
 from flowops.reconcile.actions import Plan
 from flowops.render import RENDERERS
+from flowops.render.markdown import render_markdown
 from flowops.report import Report, render_text
 
 F = TypeVar("F", bound=Callable[..., object])
@@ -163,8 +165,21 @@ def plan(
     else:
         result = make_plan(project, None, flows, publish, force, prune)
     data = result.to_dict()
-    click.echo(RENDERERS[fmt](data, color=fmt == "text" and use_color()), nl=False)
+    if fmt == "markdown":  # with a Mermaid diagram of each changed flow, as in pull requests
+        click.echo(render_markdown(data, extras=diagrams(data, project.root)), nl=False)
+    else:
+        click.echo(RENDERERS[fmt](data, color=fmt == "text" and use_color()), nl=False)
     if out is not None:
-        out.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        click.echo(f"Saved the plan to {out}; apply it with `flowops apply {out}`.", err=True)
+        save_plan(out, data)
     return finish(EXIT_CHANGES if detailed_exitcode and result.has_changes else 0)
+
+
+def save_plan(out: Path, data: dict[str, object]) -> None:
+    try:
+        out.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise FlowopsError(
+            f"{out}: cannot save the plan ({exc.strerror})",
+            hint="pick a path in an existing, writable folder",
+        ) from None
+    click.echo(f"Saved the plan to {out}; apply it with `flowops apply {out}`.", err=True)
