@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from flowops.manifest.files import usable_flow_files
 from flowops.manifest.model import FlowSpec, Manifest
 from flowops.problems import Problem, Severity
 from flowops.report import Report
+from flowops.validate_endpoints import endpoint_warnings
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -29,7 +29,7 @@ def validate_project(
     for file, specs in by_file.items():
         will_publish = any(spec.publish for spec in specs)
         problems += validate_flow_file(manifest.root / file, file, will_publish=will_publish)
-        problems += _endpoint_warnings(manifest, file, envs)
+        problems += endpoint_warnings(manifest, file, envs)
     return _finish(problems, strict, flows=len(by_file), files=1 + len(by_file))
 
 
@@ -44,11 +44,28 @@ def _without_manifest(manifest_path: Path, problems: list[Problem], strict: bool
 def validate_paths(
     paths: Sequence[Path], manifest_path: Path, *, env: str | None = None, strict: bool = False
 ) -> Report:
-    """Each path alone: a YAML path is a manifest, anything else a Flow JSON file."""
-    reports = [_validate_path(path, manifest_path, env, strict) for path in _unique(paths)]
+    """Each path alone: a YAML path is a manifest, a folder its ``*.json`` files, anything
+    else a Flow JSON file."""
+    expanded = {path: _files_in(path) for path in paths}
+    files = [file for found in expanded.values() for file in found]
+    reports = [_validate_path(path, manifest_path, env, strict) for path in _unique(files)]
+    reports += [_empty_folder(path, manifest_path.parent) for path, f in expanded.items() if not f]
     problems = list(dict.fromkeys(p for report in reports for p in report.problems))
     flows = sum(r.flows for r in reports)
     return Report(problems, flows=flows, files=sum(r.files for r in reports))
+
+
+def _files_in(path: Path) -> list[Path]:
+    if not path.is_dir():
+        return [path]
+    return sorted(file for file in path.rglob("*.json") if file.is_file())
+
+
+def _empty_folder(path: Path, root: Path) -> Report:
+    shown = display_path(path, root)
+    message = f"The folder {shown} holds no Flow JSON (*.json) files."
+    hint = "Pass Flow JSON files, or a folder that holds them."
+    return Report([Problem(shown, 0, 0, "NO_FLOW_FILES", message, hint=hint)], files=0)
 
 
 def _unique(paths: Sequence[Path]) -> list[Path]:
@@ -110,45 +127,6 @@ def _specs_by_file(manifest: Manifest, envs: Iterable[str]) -> dict[str, list[Fl
         for spec in flows_for(manifest, env).values():
             by_file.setdefault(spec.file, []).append(spec)
     return by_file
-
-
-def _endpoint_warnings(manifest: Manifest, file: str, envs: list[str]) -> list[Problem]:
-    """Meta refuses to publish an endpoint-powered flow without ``endpoint_uri``."""
-    if not _uses_endpoint(manifest.root / file):
-        return []
-    per_env = {env: flows_for(manifest, env) for env in envs}
-    problems = []
-    for spec in manifest.flows.values():
-        missing = [env for env in envs if _cannot_publish(per_env[env][spec.key])]
-        if spec.file == file and missing:
-            problems.append(_endpoint_warning(manifest, spec, missing))
-    return problems
-
-
-def _cannot_publish(spec: FlowSpec) -> bool:
-    return spec.publish and spec.endpoint_uri is None
-
-
-def _endpoint_warning(manifest: Manifest, spec: FlowSpec, envs: list[str]) -> Problem:
-    return Problem(
-        manifest.path.name,
-        spec.line,
-        spec.col,
-        "MANIFEST_ENDPOINT_MISSING",
-        f"Flow '{spec.key}' uses a data endpoint (its JSON sets data_api_version) but has no"
-        f" endpoint_uri in environment {', '.join(envs)}; Meta will refuse to publish it.",
-        Severity.WARNING,
-        f"/flows/{spec.key}",
-        "Set endpoint_uri (or overrides.<env>.endpoint_uri) to the https URL of the endpoint.",
-    )
-
-
-def _uses_endpoint(path: Path) -> bool:
-    try:
-        data = json.loads(path.read_bytes())
-    except (OSError, ValueError):
-        return False
-    return isinstance(data, dict) and "data_api_version" in data
 
 
 def _load_quietly(manifest_path: Path) -> Manifest | None:

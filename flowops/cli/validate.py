@@ -32,7 +32,8 @@ def validate(
 ) -> int:
     """Check the manifest and every flow file it names, or only PATHS.
 
-    A .yaml path is checked as a manifest; any other path as a Flow JSON file.
+    A .yaml path is checked as a manifest, a folder as every .json file below it, any
+    other path as a Flow JSON file.
     Exits 1 when there are errors (warnings alone exit 0).
     """
     obj: CliContext = ctx.obj

@@ -1,0 +1,49 @@
+"""Manifest against Flow JSON: an endpoint-powered flow needs ``endpoint_uri`` to publish."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from flowops.manifest import flows_for
+from flowops.manifest.model import FlowSpec, Manifest
+from flowops.problems import Problem, Severity
+
+
+def endpoint_warnings(manifest: Manifest, file: str, envs: list[str]) -> list[Problem]:
+    """Meta refuses to publish an endpoint-powered flow without ``endpoint_uri``."""
+    if not _uses_endpoint(manifest.root / file):
+        return []
+    per_env = {env: flows_for(manifest, env) for env in envs}
+    problems = []
+    for spec in manifest.flows.values():
+        missing = [env for env in envs if _cannot_publish(per_env[env][spec.key])]
+        if spec.file == file and missing:
+            problems.append(_endpoint_warning(manifest, spec, missing))
+    return problems
+
+
+def _cannot_publish(spec: FlowSpec) -> bool:
+    return spec.publish and spec.endpoint_uri is None
+
+
+def _endpoint_warning(manifest: Manifest, spec: FlowSpec, envs: list[str]) -> Problem:
+    return Problem(
+        manifest.path.name,
+        spec.line,
+        spec.col,
+        "MANIFEST_ENDPOINT_MISSING",
+        f"Flow '{spec.key}' uses a data endpoint (its JSON sets data_api_version) but has no"
+        f" endpoint_uri in environment {', '.join(envs)}; Meta will refuse to publish it.",
+        Severity.WARNING,
+        f"/flows/{spec.key}",
+        "Set endpoint_uri (or overrides.<env>.endpoint_uri) to the https URL of the endpoint.",
+    )
+
+
+def _uses_endpoint(path: Path) -> bool:
+    try:
+        data = json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return False
+    return isinstance(data, dict) and "data_api_version" in data
