@@ -260,3 +260,27 @@ def test_ctrl_c_during_apply_explains_what_is_recorded(
     assert result.exit_code == 1
     assert "interrupted: the steps already running finished" in str(result.exception)
     assert "run `flowops apply` again" in result.exception.hint  # type: ignore[union-attr]
+
+
+def test_plan_out_to_a_missing_folder_is_a_user_error(world: World, tmp_path: Path) -> None:
+    result = world.cli("plan", "--out", str(tmp_path / "no" / "plan.json"))
+    assert result.exit_code == 1
+    assert "cannot save the plan (No such file or directory)" in str(result.exception)
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ('{"changes": []}', "no format_version"),
+        ('{"format_version": 9, "env": "emu"}', "format_version 9; this flowops reads 1"),
+        ('{"format_version": 1}', "missing 'env'"),
+    ],
+)
+def test_apply_of_a_file_that_is_not_a_plan(
+    world: World, tmp_path: Path, text: str, why: str
+) -> None:
+    path = tmp_path / "plan.json"
+    path.write_text(text)
+    result = world.cli("apply", str(path))
+    assert result.exit_code == 1
+    assert f"not a flowops plan ({why})" in str(result.exception)

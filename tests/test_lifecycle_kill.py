@@ -46,7 +46,7 @@ def emulator_url() -> Iterator[str]:
         try:
             yield first.split(" at ", 1)[1].strip().rsplit("/", 1)[0]
         finally:
-            proc.send_signal(signal.SIGINT)
+            proc.kill()  # the emulator holds nothing worth a graceful stop
             proc.communicate(timeout=10)
 
 

@@ -24,7 +24,7 @@ from flowops.connect import open_environment
 from flowops.errors import FlowopsError, StalePlanError
 from flowops.graph.types import FlowsAPI
 from flowops.reconcile import engine
-from flowops.reconcile.actions import Plan
+from flowops.reconcile.actions import FORMAT_VERSION, Plan
 from flowops.reconcile.apply import ApplyResult
 from flowops.reconcile.budget import CountingAPI
 from flowops.render import RENDERERS
@@ -102,12 +102,20 @@ def saved_plan(plan_file: Path | None, env: str, selecting: bool) -> Plan | None
 
 def load_plan(path: Path) -> Plan:
     try:
-        return Plan.from_dict(json.loads(path.read_text(encoding="utf-8")))
+        data = json.loads(path.read_text(encoding="utf-8"))
+        version = data.get("format_version") if isinstance(data, dict) else None
+        if version is None:
+            raise ValueError("no format_version")
+        if version != FORMAT_VERSION:
+            raise ValueError(f"format_version {version}; this flowops reads {FORMAT_VERSION}")
+        return Plan.from_dict(data)
     except OSError as exc:
         raise FlowopsError(f"{path}: cannot read the plan ({exc.strerror})") from None
     except (ValueError, KeyError, TypeError) as exc:
+        why = f"missing {exc}" if isinstance(exc, KeyError) else str(exc)
         raise StalePlanError(
-            f"{path}: not a flowops plan ({exc})", hint="save one with `flowops plan --out FILE`"
+            f"{path}: not a flowops plan ({why})",
+            hint="save one with `flowops plan --out FILE` using this flowops",
         ) from None
 
 
