@@ -44,13 +44,23 @@ def choose(
     remote: Sequence[RemoteFlow], names: Sequence[str], all_flows: bool, managed: Mapping[str, str]
 ) -> tuple[list[RemoteFlow], list[tuple[str, str]]]:
     """Flows to import, and ``(name, reason)`` for those left out."""
-    if bool(names) == bool(all_flows):
-        raise FlowopsError(
-            "say which flows to import", hint="name them (flowops import NAME …) or pass --all"
-        )
+    check_selection(names, all_flows)
     if names:
         return _named(remote, names, managed)
     return _everything(remote, managed)
+
+
+def check_selection(names: Sequence[str], all_flows: bool) -> None:
+    """Exactly one of: flow names, or ``--all``."""
+    if names and all_flows:
+        raise FlowopsError(
+            f"both flow names ({', '.join(names)}) and --all were given",
+            hint="pass --all alone to import every flow not managed yet, or only the names",
+        )
+    if not names and not all_flows:
+        raise FlowopsError(
+            "say which flows to import", hint="name them (flowops import NAME …) or pass --all"
+        )
 
 
 def _named(

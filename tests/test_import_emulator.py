@@ -176,6 +176,12 @@ def test_import_needs_names_or_all(project: Path) -> None:
     assert "Error: say which flows to import" in result.output and "--all" in result.output
 
 
+def test_names_and_all_together_are_refused_before_reading_meta(project: Path) -> None:
+    result = run(project, "import", "--all", "Tour inquiry", "--env", "no_such_env")
+    assert result.exit_code == 1
+    assert "Error: both flow names (Tour inquiry) and --all were given" in result.output
+
+
 def test_import_refuses_while_an_apply_holds_the_environment(project: Path) -> None:
     from flowops.paths import apply_lock_path
     from flowops.reconcile.applylock import apply_lock

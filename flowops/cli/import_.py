@@ -8,6 +8,7 @@ from flowops.cli import cli
 from flowops.cli.context import CliContext
 from flowops.connect import open_environment
 from flowops.importer import ImportResult, import_flows, require_env
+from flowops.importer_select import check_selection
 from flowops.validate import validate_paths
 
 
@@ -24,6 +25,7 @@ def import_command(obj: CliContext, names: tuple[str, ...], env_name: str, all_f
     NAME is a flow's name on Meta. Deprecated flows are imported only when named.
     Existing files and keys are never overwritten.
     """
+    check_selection(names, all_flows)  # before any call to Meta
     env = require_env(obj.manifest_path, env_name)
     with open_environment(obj.root, env) as connection:
         result = import_flows(obj.manifest_path, env, connection.api, names, all_flows)
