@@ -130,3 +130,13 @@ def test_component_names_from_other_vocabularies_suggest_metas() -> None:
         (problem,) = _errors(doc)
         assert problem.code == "INVALID_ENUM_VALUE"
         assert problem.message.endswith(f"unknown component type `{kind}`; did you mean `{meant}`?")
+
+
+def test_minimum_counts_read_as_english() -> None:
+    doc = copy.deepcopy(BASE)
+    doc["screens"] = []
+    (problem,) = _errors(doc)
+    assert (problem.code, problem.message) == (
+        "MIN_ITEMS_REQUIRED",
+        "`screens` needs at least 1 item",
+    )

@@ -127,7 +127,7 @@ def test_wrong_types_say_how_to_write_the_value() -> None:
     assert hints["/settings/max_calls"] == "Write the number without quotes."
     assert hints["/defaults/publish"] == "Write true or false, without quotes."
     assert hints["/flows/a/categories"] == "Write a list, like [OTHER]."
-    assert hints["/flows/a/is_active"] == "Write true or false, without quotes."
+    assert hints["/flows/a/is_active"] == "Write true or false."
 
 
 def test_unquoted_text_values_say_to_quote_them(tmp_path: Path) -> None:

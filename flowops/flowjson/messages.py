@@ -125,7 +125,7 @@ def _max_length(error: ValidationError, ctx: Context) -> list[Finding]:
 
 
 def _min_length(error: ValidationError, ctx: Context) -> list[Finding]:
-    message = f"{ctx.name()} needs at least {error.validator_value} character(s)"
+    message = f"{ctx.name()} needs at least {_count(error.validator_value, 'character')}"
     return [Finding(ctx.pointer, "MIN_CHARS_REQUIRED", message, hint="Write some text.")]
 
 
@@ -134,8 +134,12 @@ def _min_items(error: ValidationError, ctx: Context) -> list[Finding]:
         message = f"{ctx.name()} must contain at least one component"
         hint = "Add a component, or remove the empty branch."
         return [Finding(ctx.pointer, "INVALID_PROPERTY_VALUE", message, hint=hint)]
-    message = f"{ctx.name()} needs at least {error.validator_value} item(s)"
+    message = f"{ctx.name()} needs at least {_count(error.validator_value, 'item')}"
     return [Finding(ctx.pointer, "MIN_ITEMS_REQUIRED", message, hint="Add the missing items.")]
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def _min_properties(error: ValidationError, ctx: Context) -> list[Finding]:

@@ -39,7 +39,7 @@ def _wrong_type(src: Source, pointer: str, error: Any) -> Problem:
 def _type_hint(field: str, types: Any, value: object) -> str:
     """The usual YAML slip behind a wrong type, and how to write the value instead."""
     if "boolean" in types:
-        return "Write true or false, without quotes."
+        return "Write true or false" + (", without quotes." if isinstance(value, str) else ".")
     if {"integer", "number"} & set(types) and isinstance(value, str):
         return "Write the number without quotes."
     if "array" in types and isinstance(value, str):
