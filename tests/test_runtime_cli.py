@@ -140,3 +140,40 @@ def test_export_runtime_needs_a_lock(flowops: Run) -> None:
     code, _, err = flowops("export-runtime")
     assert code == 1
     assert "lock file not found" in err
+
+
+ROOT = Path(__file__).parent.parent
+
+
+def _deactivate(manifest: Path, key: str) -> None:
+    """Set ``is_active: false`` in the ``key`` entry of flows.yaml, keeping the rest as is."""
+    lines = manifest.read_text(encoding="utf-8").splitlines(keepends=True)
+    start = lines.index(f"  {key}:\n") + 1
+    end = next(i for i in range(start, len(lines)) if not lines[i].startswith(("    ", "\n")))
+    body = [line for line in lines[start:end] if not line.startswith("    is_active:")]
+    lines[start:end] = ["    is_active: false\n", *body]
+    manifest.write_text("".join(lines), encoding="utf-8")
+
+
+def test_quickstart_apply_resolves_then_deactivating_falls_back_with_the_reason(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name in ("flows.yaml", "traditional_flows.yaml"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    shutil.copytree(ROOT / "whatsapp_flows", tmp_path / "whatsapp_flows")
+
+    def run(*args: str) -> str:
+        monkeypatch.setattr(sys, "argv", ["flowops", "-m", str(tmp_path / "flows.yaml"), *args])
+        assert run_guarded(cli) == 0, capsys.readouterr().err
+        return capsys.readouterr().out
+
+    run("apply", "--auto-approve")
+    assert run("resolve", "tour_inquiry_flow").startswith(
+        "tour_inquiry_flow → WhatsApp Flow 'tour_inquiry'"
+    )
+    _deactivate(tmp_path / "flows.yaml", "tour_inquiry")
+    assert "not applied to environment local yet" in run("resolve", "tour_inquiry_flow")
+    run("apply", "--auto-approve")
+    out = run("resolve", "tour_inquiry_flow")
+    assert out.startswith("tour_inquiry_flow → fallback to the traditional flow: ")
+    assert "  ✗ active: flow 'tour_inquiry' is not active (is_active: false)" in out
