@@ -112,7 +112,10 @@ def test_uploaded_bytes_come_back_exactly(base: str) -> None:
     assert requests.get(url, timeout=5).content == odd
 
 
-def test_serve_command_prints_url_answers_curl_and_stops_on_ctrl_c(tmp_path: Path) -> None:
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
+def test_serve_command_prints_url_answers_curl_and_stops_on_ctrl_c_or_kill(
+    tmp_path: Path, stop: signal.Signals
+) -> None:
     state, secret = tmp_path / "meta.json", "EAAserve-secret-token-42"
     command = [sys.executable, "-m", "flowops", "emulator", "serve", "--port", "0"]
     proc = subprocess.Popen(
@@ -133,7 +136,7 @@ def test_serve_command_prints_url_answers_curl_and_stops_on_ctrl_c(tmp_path: Pat
         answer = requests.post(f"{base}/{WABA}/flows", data=form, headers=bearer, timeout=5)
         assert answer.status_code == 200
     finally:
-        proc.send_signal(signal.SIGINT)
+        proc.send_signal(stop)
         out, err = proc.communicate(timeout=10)
     assert proc.returncode == 0, err
     assert "stopped" in out and secret not in out + err + "".join(banner)

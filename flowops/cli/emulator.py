@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import signal
 import time
 from pathlib import Path
+from types import FrameType
 
 import click
 
@@ -77,12 +79,13 @@ def serve(
     drop_connections: float,
     lose_responses: float,
 ) -> int:
-    """Serve until Ctrl-C. Any numeric WABA id works; it is created on first use."""
+    """Serve until Ctrl-C (or SIGTERM). Any numeric WABA id works; it is created on first use."""
     faults = FaultConfig(
         seed, rate_limit, server_errors, latency_ms, drop_connections, lose_responses
     )
     handle = _start(port, state, token, faults, legacy_immutable)
     _print_banner(handle, state, token is not None)
+    signal.signal(signal.SIGTERM, _interrupt)  # `kill` (CI, containers) stops it like Ctrl-C
     try:
         while True:
             time.sleep(3600)
@@ -90,6 +93,10 @@ def serve(
         handle.stop()
         click.echo("Emulator stopped.")
     return 0
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
 
 
 def _start(
