@@ -177,3 +177,13 @@ def test_quickstart_apply_resolves_then_deactivating_falls_back_with_the_reason(
     out = run("resolve", "tour_inquiry_flow")
     assert out.startswith("tour_inquiry_flow → fallback to the traditional flow: ")
     assert "  ✗ active: flow 'tour_inquiry' is not active (is_active: false)" in out
+
+
+def test_a_lock_without_the_environment_says_so(flowops: Run, project: Path) -> None:
+    lock = json.loads((project / "flows.lock").read_text(encoding="utf-8"))
+    lock["environments"] = {"staging": lock["environments"]["production"]}
+    (project / "flows.lock").write_text(json.dumps(lock), encoding="utf-8")
+    code, out, _ = flowops("resolve", "tour_inquiry_flow", "--env", "production")
+    assert code == 0
+    assert "has no flows for environment 'production'; everything falls back" in out
+    assert "note: flows.yaml links flow 'tour_inquiry' to tour_inquiry_flow" in out

@@ -17,7 +17,8 @@ def manifest_notes(
     manifest: Manifest, env: str, snapshot: Snapshot, decision: Decision
 ) -> list[str]:
     name = decision.traditional_flow
-    notes = _unknown_name(manifest, name)
+    notes = [] if snapshot.facts else list(snapshot.warnings)  # e.g. nothing applied to env
+    notes += _unknown_name(manifest, name)
     applied = {facts.key: facts for facts in snapshot.facts if facts.traditional_flow == name}
     for key, spec in sorted(flows_for(manifest, env).items()):
         if spec.flow_definition_name != name:

@@ -77,7 +77,7 @@ def from_lock(lock: Lock, environment: str, source: str = "flows.lock") -> Snaps
     """Only entries linked to a traditional flow matter; reusable components are skipped."""
     entries = lock.environments.get(environment)
     if not entries:
-        warning = f"flows.lock has no flows for environment {environment!r}; everything falls back"
+        warning = f"{source} has no flows for environment {environment!r}; everything falls back"
         return build(environment, (), (warning,))
     return build(environment, _facts(entries.items(), environment, source))
 
