@@ -65,7 +65,7 @@ def parse(text: str) -> YamlDocument:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        raise _syntax_error(exc) from None
+        raise _syntax_error(exc, text) from None
     except yaml.YAMLError as exc:
         raise YamlSyntaxError(f"Invalid YAML: {type(exc).__name__}", 0, 0) from None
     doc = YamlDocument(data=None)
@@ -74,9 +74,12 @@ def parse(text: str) -> YamlDocument:
     return doc
 
 
-def _syntax_error(exc: yaml.MarkedYAMLError) -> YamlSyntaxError:
+def _syntax_error(exc: yaml.MarkedYAMLError, source: str = "") -> YamlSyntaxError:
     """Message from PyYAML's problem/context only: its snippet could echo a secret."""
     mark = exc.problem_mark or exc.context_mark
+    if mark is not None and _char_at(source, mark.line, mark.column) == "\t":
+        message = "Invalid YAML: a tab character; YAML indents with spaces only"
+        return YamlSyntaxError(message, mark.line + 1, mark.column + 1)
     text = f"Invalid YAML: {exc.problem or exc.context or 'cannot parse'}"
     start = exc.context_mark
     if exc.problem and exc.context and start is not None and start is not mark:
@@ -84,6 +87,11 @@ def _syntax_error(exc: yaml.MarkedYAMLError) -> YamlSyntaxError:
     if mark is None:
         return YamlSyntaxError(text, 0, 0)
     return YamlSyntaxError(text, mark.line + 1, mark.column + 1)
+
+
+def _char_at(source: str, line: int, col: int) -> str:
+    lines = source.splitlines()
+    return lines[line][col : col + 1] if line < len(lines) else ""
 
 
 def _pos(node: yaml.Node) -> Position:

@@ -67,3 +67,10 @@ def test_a_key_must_be_plain_text() -> None:
     with pytest.raises(YamlSyntaxError, match="key must be plain text") as info:
         parse("? [k]\n: v\n")
     assert (info.value.line, info.value.col) == (1, 3)
+
+
+def test_a_tab_indent_says_so() -> None:
+    with pytest.raises(YamlSyntaxError) as info:
+        parse("version: 1\nflows:\n  a:\n    file: x\n\tname: y\n")
+    assert info.value.message == "Invalid YAML: a tab character; YAML indents with spaces only"
+    assert (info.value.line, info.value.col) == (5, 1)
