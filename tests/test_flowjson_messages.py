@@ -140,3 +140,12 @@ def test_minimum_counts_read_as_english() -> None:
         "MIN_ITEMS_REQUIRED",
         "`screens` needs at least 1 item",
     )
+
+
+def test_too_many_screens_is_metas_max_screens_number() -> None:
+    doc = copy.deepcopy(BASE)
+    screen = doc["screens"][0]
+    doc["screens"] = [{**copy.deepcopy(screen), "id": f"S{i}"} for i in range(101)]
+    found = [p for p in _errors(doc) if p.code == "MAX_SCREENS_NUMBER"]
+    assert [(p.pointer, p.line) for p in found] == [("/screens", 3)]
+    assert found[0].message == "the Flow JSON has 101 screens; the limit is 100"
