@@ -141,3 +141,14 @@ def test_unquoted_text_values_say_to_quote_them(tmp_path: Path) -> None:
     assert hints["/environments/prod/waba_id"] == "Put the digits in quotes."
     assert hints["/environments/prod/graph_api_version"] == "Write a Graph API version like v23.0."
     assert hints["/flows/a/description"] == "Put the value in quotes so YAML reads it as text."
+
+
+def test_missing_manifest_points_at_the_one_in_a_parent_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "flows.yaml").write_text("version: 1\n", encoding="utf-8")
+    (tmp_path / "whatsapp_flows").mkdir()
+    monkeypatch.chdir(tmp_path / "whatsapp_flows")
+    _, problems = load_with_problems(Path("flows.yaml"))
+    expected = "Found ../flows.yaml: run flowops from .., or `flowops --manifest ../flows.yaml …`."
+    assert [(p.code, p.hint) for p in problems] == [("MANIFEST_NOT_FOUND", expected)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 from pathlib import Path
 from typing import Any
 
@@ -115,14 +116,21 @@ def _not_a_mapping(src: Source) -> Problem:
 
 
 def _not_found(path: Path) -> Problem:
-    return Problem(
-        path.name,
-        0,
-        0,
-        "MANIFEST_NOT_FOUND",
-        f"No manifest at {path}.",
-        hint="Run `flowops init` to create one, or pass --manifest PATH.",
-    )
+    above = _manifest_above(path)
+    hint = "Run `flowops init` to create one, or pass --manifest PATH."
+    if above is not None:
+        shown = os.path.relpath(above)
+        where = os.path.dirname(shown)
+        hint = f"Found {shown}: run flowops from {where}, or `flowops --manifest {shown} …`."
+    return Problem(path.name, 0, 0, "MANIFEST_NOT_FOUND", f"No manifest at {path}.", hint=hint)
+
+
+def _manifest_above(path: Path) -> Path | None:
+    """The same file name in a parent folder: flowops was run from inside the repository."""
+    for folder in path.resolve().parent.parents:
+        if (folder / path.name).is_file():
+            return folder / path.name
+    return None
 
 
 def _summary(path: Path, problems: list[Problem]) -> str:
