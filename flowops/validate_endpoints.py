@@ -37,7 +37,7 @@ def _endpoint_warning(manifest: Manifest, spec: FlowSpec, envs: list[str]) -> Pr
         f" endpoint_uri in environment {', '.join(envs)}; Meta will refuse to publish it.",
         Severity.WARNING,
         f"/flows/{spec.key}",
-        "Set endpoint_uri (or overrides.<env>.endpoint_uri) to the https URL of the endpoint.",
+        f"Set endpoint_uri (or overrides.{envs[0]}.endpoint_uri) to the https URL of the endpoint.",
     )
 
 

@@ -206,6 +206,7 @@ def test_endpoint_flow_without_endpoint_uri_warns(tmp_path: Path) -> None:
     flow = FLOW.replace('"version": "7.3",', '"version": "7.3", "data_api_version": "3.0",')
     result = run(project(tmp_path, flow=flow))
     assert "flows.yaml:4:3: warning MANIFEST_ENDPOINT_MISSING" in result.output
+    assert "hint: Set endpoint_uri (or overrides.local.endpoint_uri)" in result.output
     draft = run(project(tmp_path, MANIFEST + "    publish: false\n", flow=flow))
     assert "MANIFEST_ENDPOINT_MISSING" not in draft.output
 
