@@ -48,12 +48,14 @@ TOO_DEEP = (
 def _run(doc: dict[str, Any], version: Version) -> list[Finding]:
     facts = collect(doc)
     by_id: dict[str, Any] = {}
+    pickers = False
+    out: list[Finding] = []
     for s in facts:
-        if s.sid is not None:
-            by_id.setdefault(s.sid, s)
-    pickers = any(t in s.counts for s in facts for t in PICKERS)
+        if s.sid is not None and s.sid not in by_id:
+            by_id[s.sid] = s
+        pickers = pickers or not PICKERS.isdisjoint(s.counts)
+        out.extend(s.findings)
     ctx = Context(doc, version, facts, by_id, "data_api_version" in doc, pickers)
-    out: list[Finding] = [f for s in facts for f in s.findings]
     for rule in RULES:
         out.extend(rule(ctx))
     return out

@@ -11,61 +11,78 @@ from flowops.flowjson.rules.pickers import check_pickers
 from flowops.problems import Severity
 
 
-def check(ctx: Context) -> Iterator[Finding]:
+def check(ctx: Context) -> list[Finding]:
+    out: list[Finding] = []
     for s in ctx.screens:
         for act in s.actions:
             name = act.action.get("name")
-            if name == "complete" and not s.terminal:
-                yield Finding(
-                    f"{act.pointer}/name",
-                    "INVALID_COMPLETE_ACTION",
-                    f"The 'complete' action can only be used on a terminal screen; mark "
-                    f"'{s.sid}' as terminal or navigate to one.",
-                )
-            elif name == "data_exchange" and not ctx.endpoint:
-                yield Finding(
-                    f"{act.pointer}/name",
-                    "MISSING_REQUIRED_PROPERTY",
-                    "The property 'data_api_version' is required for the data_exchange action; "
-                    "set data_api_version (and routing_model) or use navigate/complete.",
-                )
-            elif name == "navigate":
-                yield from _navigate(ctx, s, act)
+            if name == "navigate":
+                _navigate(ctx, s, act, out)
+            elif name == "complete":
+                if not s.terminal:
+                    out.append(_complete_not_terminal(act, s))
+            elif name == "data_exchange":
+                if not ctx.endpoint:
+                    out.append(_exchange_without_endpoint(act))
             elif name == "update_data":
-                yield from _update_data(s, act)
+                out.extend(_update_data(s, act))
             if ctx.pickers and name in ("navigate", "complete", "data_exchange"):
-                yield from check_pickers(ctx, s, act, name)
+                out.extend(check_pickers(ctx, s, act, name))
+    return out
 
 
-def _navigate(ctx: Context, s: ScreenFacts, act: Act) -> Iterator[Finding]:
+def _complete_not_terminal(act: Act, s: ScreenFacts) -> Finding:
+    return Finding(
+        f"{act.pointer}/name",
+        "INVALID_COMPLETE_ACTION",
+        f"The 'complete' action can only be used on a terminal screen; mark "
+        f"'{s.sid}' as terminal or navigate to one.",
+    )
+
+
+def _exchange_without_endpoint(act: Act) -> Finding:
+    return Finding(
+        f"{act.pointer}/name",
+        "MISSING_REQUIRED_PROPERTY",
+        "The property 'data_api_version' is required for the data_exchange action; "
+        "set data_api_version (and routing_model) or use navigate/complete.",
+    )
+
+
+def _navigate(ctx: Context, s: ScreenFacts, act: Act, out: list[Finding]) -> None:
     nxt = act.action.get("next")
     target_id = nxt.get("name") if isinstance(nxt, dict) else None
     if not isinstance(target_id, str):
         return
-    ptr = f"{act.pointer}/next/name"
     target = ctx.by_id.get(target_id)
     if target is None:
-        yield Finding(
-            ptr,
-            "INVALID_NAVIGATE_ACTION_NEXT_SCREEN_NAME",
-            f"Unknown screen id '{target_id}'; navigate to one of the flow's screen ids.",
+        out.append(
+            Finding(
+                f"{act.pointer}/next/name",
+                "INVALID_NAVIGATE_ACTION_NEXT_SCREEN_NAME",
+                f"Unknown screen id '{target_id}'; navigate to one of the flow's screen ids.",
+            )
         )
         return
     if target is s:
-        yield Finding(
-            ptr,
-            "INVALID_NAVIGATE_ACTION_NEXT_SCREEN_NAME",
-            f"Screen '{s.sid}' navigates to itself, which Meta rejects; pick another screen.",
+        out.append(
+            Finding(
+                f"{act.pointer}/next/name",
+                "INVALID_NAVIGATE_ACTION_NEXT_SCREEN_NAME",
+                f"Screen '{s.sid}' navigates to itself, which Meta rejects; pick another screen.",
+            )
         )
     if s.terminal and act.ctype == "Footer":
-        yield Finding(
-            ptr,
-            "NAVIGATE_ON_TERMINAL_FOOTER",
-            f"The Footer of terminal screen '{s.sid}' navigates instead of completing; "
-            "use 'complete' so the flow can end.",
-            severity=Severity.WARNING,
+        out.append(
+            Finding(
+                f"{act.pointer}/next/name",
+                "NAVIGATE_ON_TERMINAL_FOOTER",
+                f"The Footer of terminal screen '{s.sid}' navigates instead of completing; "
+                "use 'complete' so the flow can end.",
+                severity=Severity.WARNING,
+            )
         )
-    yield from check_payload(ctx, act, target)
+    check_payload(ctx, act, target, out)
 
 
 def _update_data(s: ScreenFacts, act: Act) -> Iterator[Finding]:

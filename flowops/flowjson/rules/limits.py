@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from flowops.flowjson.findings import Finding
 from flowops.flowjson.rules.facts import Comp, Context, ScreenFacts
 
@@ -21,29 +19,40 @@ MAX_COMPONENTS = 50
 MAX_CAROUSELS_PER_FLOW = 3
 
 
-def check(ctx: Context) -> Iterator[Finding]:
+def check(ctx: Context) -> list[Finding]:
+    found: list[Finding] = []
     carousels: list[Comp] = []
     for s in ctx.screens:
-        yield from _caps(s)
-        if "ImageCarousel" in s.counts:
+        counts = s.counts
+        if not counts:
+            continue
+        if max(counts.values()) > 1 or sum(counts.values()) > MAX_COMPONENTS:
+            found.extend(_caps(s))
+        if "ImageCarousel" in counts:
             carousels.extend(c for c in s.comps if c.ctype == "ImageCarousel")
-        if s.counts.get("PhotoPicker") and s.counts.get("DocumentPicker"):
-            yield Finding(
-                _nth(s, "DocumentPicker", 0),
-                "INVALID_PROPERTY_VALUE",
-                "PhotoPicker and DocumentPicker cannot be on the same screen; "
-                "move one of them to another screen.",
+        if counts.get("PhotoPicker") and counts.get("DocumentPicker"):
+            found.append(
+                Finding(
+                    _nth(s, "DocumentPicker", 0),
+                    "INVALID_PROPERTY_VALUE",
+                    "PhotoPicker and DocumentPicker cannot be on the same screen; "
+                    "move one of them to another screen.",
+                )
             )
     if len(carousels) > MAX_CAROUSELS_PER_FLOW:
-        yield Finding(
-            carousels[MAX_CAROUSELS_PER_FLOW].pointer,
-            "MAX_IMAGE_CAROUSEL_PER_FLOW",
-            f"A flow may have at most {MAX_CAROUSELS_PER_FLOW} ImageCarousel components but "
-            f"this one has {len(carousels)}; remove some.",
+        found.append(
+            Finding(
+                carousels[MAX_CAROUSELS_PER_FLOW].pointer,
+                "MAX_IMAGE_CAROUSEL_PER_FLOW",
+                f"A flow may have at most {MAX_CAROUSELS_PER_FLOW} ImageCarousel components "
+                f"but this one has {len(carousels)}; remove some.",
+            )
         )
+    return found
 
 
 def _caps(s: ScreenFacts) -> list[Finding]:
+    """Every cap is at least 1, so only a screen with some type twice can break one."""
     found: list[Finding] = []
     total = 0
     for ctype, count in s.counts.items():

@@ -14,22 +14,33 @@ GLOBAL_REFS = (4, 0)
 CODE = "INVALID_NAVIGATE_ACTION_PAYLOAD"
 
 
-def check_payload(ctx: Context, act: Act, target: ScreenFacts) -> Iterator[Finding]:
+def check_payload(ctx: Context, act: Act, target: ScreenFacts, out: list[Finding]) -> None:
     raw = act.action.get("payload")
     payload: dict[str, Any] = raw if isinstance(raw, dict) else {}
-    ptr = f"{act.pointer}/payload"
-    if payload and "data" not in target.screen:
-        yield Finding(
-            ptr,
-            CODE,
-            f"Screen '{target.sid}' declares no data model, so it cannot receive this payload; "
-            "add a `data` model to it or send an empty payload.",
-        )
-        return
+    data = target.data
     if payload:
-        yield from _extra(payload, target, ptr)
-    if len(payload) != len(target.data) or not payload.keys() <= target.data.keys():
-        yield from _missing(ctx, payload, target, ptr)
+        if "data" not in target.screen:
+            out.append(
+                Finding(
+                    f"{act.pointer}/payload",
+                    CODE,
+                    f"Screen '{target.sid}' declares no data model, so it cannot receive this "
+                    "payload; add a `data` model to it or send an empty payload.",
+                )
+            )
+            return
+        if not _plainly_matching(payload, data):
+            out.extend(_extra(payload, target, f"{act.pointer}/payload"))
+    if len(payload) != len(data) or not payload.keys() <= data.keys():
+        out.extend(_missing(ctx, payload, target, f"{act.pointer}/payload"))
+
+
+def _plainly_matching(payload: dict[str, Any], data: dict[str, Any]) -> bool:
+    """Every value is a `${…}` reference to a declared field (nothing for `_extra` to say)."""
+    for key, value in payload.items():
+        if type(value) is not str or "${" not in value or type(data.get(key)) is not dict:
+            return False
+    return True
 
 
 def _extra(payload: dict[str, Any], target: ScreenFacts, ptr: str) -> Iterator[Finding]:

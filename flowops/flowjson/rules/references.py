@@ -27,15 +27,16 @@ def check(ctx: Context) -> list[Finding]:
 
 def _plainly_fine(s: ScreenFacts, ref: Ref, parsed: Expr) -> bool:
     """Fast path for the common `${form.x}` / `${data.x}` that resolve and type-check."""
-    expr, parts, whole = parsed
+    parts = parsed[1]
     if len(parts) != 2:
         return False
-    if parts[0] == "form":
-        return parts[1] in s.names and (ref.in_form or ref.ctype != "Footer" or not s.has_form)
-    schema = s.data.get(parts[1]) if parts[0] == "data" else None
-    if not isinstance(schema, dict):
+    head, name = parts
+    if head == "form":
+        return name in s.names and (ref.in_form or ref.ctype != "Footer" or not s.has_form)
+    schema = s.data.get(name) if head == "data" else None
+    if type(schema) is not dict:
         return False
-    return not whole or not schema or not check_binding(ref, expr, schema)
+    return not parsed[2] or not schema or not check_binding(ref, parsed[0], schema)
 
 
 def _one(ctx: Context, s: ScreenFacts, ref: Ref, parsed: Expr, out: list[Finding]) -> None:
