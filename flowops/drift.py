@@ -9,10 +9,10 @@ are listed for information only (a shared WABA often holds some).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass
 from typing import Any
 
 from flowops import lockfile
+from flowops.drift_model import GIT, META, UNMANAGED, DriftItem, DriftReport
 from flowops.graph.types import FlowsAPI, RemoteFlow
 from flowops.lockfile import LockEntry
 from flowops.manifest import flows_for
@@ -20,40 +20,10 @@ from flowops.manifest.model import Environment, Manifest
 from flowops.paths import lock_path
 from flowops.reconcile.desired import DesiredFlow, load_desired
 from flowops.reconcile.hashing import content_sha256, metadata_sha256
+from flowops.reconcile.lockonly import link_changes
 from flowops.reconcile.refresh import download_all
 
-META, GIT, UNMANAGED = "meta", "git", "unmanaged"
 HEALTH = frozenset({"THROTTLED", "BLOCKED"})
-
-
-@dataclass(frozen=True)
-class DriftItem:
-    side: str  # META, GIT or UNMANAGED
-    kind: str
-    key: str
-    flow_id: str
-    name: str
-    detail: str
-
-
-@dataclass(frozen=True)
-class DriftReport:
-    env: str
-    items: tuple[DriftItem, ...]
-
-    @property
-    def drifted(self) -> bool:
-        return any(item.side != UNMANAGED for item in self.items)
-
-    def on(self, side: str) -> list[DriftItem]:
-        return [item for item in self.items if item.side == side]
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "env": self.env,
-            "drift": self.drifted,
-            "items": [asdict(item) for item in self.items],
-        }
 
 
 def detect(
@@ -155,6 +125,12 @@ def _git_side(
         if found_id:
             detail += f"; Meta has a flow of that name ({found_id}) that apply would adopt"
         return [DriftItem(GIT, "not_applied", key, found_id, name, detail)]
+    return _not_applied(key, wanted, entry)
+
+
+def _not_applied(key: str, wanted: DesiredFlow, entry: LockEntry) -> list[DriftItem]:
+    """What flows.yaml or the Flow JSON changed since the lock recorded the last apply."""
+    name = wanted.spec.name
     found = []
     if wanted.content_sha256 != entry.content_sha256:
         detail = f"{wanted.spec.file} changed in git since the last apply"
@@ -162,6 +138,12 @@ def _git_side(
     if wanted.metadata_sha256(entry) != entry.metadata_sha256:
         detail = "name, categories or endpoint_uri in flows.yaml changed since the last apply"
         found.append(DriftItem(GIT, "metadata_not_applied", key, entry.flow_id, name, detail))
+    links = link_changes(wanted, entry)
+    if links:
+        detail = (
+            f"changed in flows.yaml, not applied (the chatbot reads flows.lock): {', '.join(links)}"
+        )
+        found.append(DriftItem(GIT, "link_not_applied", key, entry.flow_id, name, detail))
     return found
 
 

@@ -87,6 +87,21 @@ def test_git_ahead_of_the_lock_is_reported_as_not_applied(
     assert "Changed on Meta" not in result.output
 
 
+def test_a_link_or_is_active_change_not_applied_is_drift(
+    managed: tuple[Path, dict[str, str]],
+) -> None:
+    root, _ = managed
+    manifest = root / "flows.yaml"
+    text = manifest.read_text(encoding="utf-8")
+    manifest.write_text(text.replace("flow_definition_name: null", "is_active: false", 1), "utf-8")
+    result = run(root, "drift")
+    assert result.exit_code == 2, result.output
+    assert "changed in flows.yaml, not applied (the chatbot reads flows.lock)" in result.output
+    assert "is_active: true → false" in result.output
+    assert run(root, "apply", "--auto-approve").exit_code == 0
+    assert run(root, "drift").exit_code == 0
+
+
 def test_flow_deleted_on_meta(tmp_path: Path) -> None:
     scaffold(tmp_path, workflows=False)
     with open_environment(tmp_path, LOCAL) as conn:

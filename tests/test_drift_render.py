@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import json
 
-from flowops.drift import GIT, META, UNMANAGED, DriftItem, DriftReport
+from flowops.drift_model import GIT, META, UNMANAGED, DriftItem, DriftReport
 from flowops.drift_render import render_json, render_markdown, render_text
 
 ITEMS = (

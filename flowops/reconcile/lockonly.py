@@ -28,7 +28,8 @@ LINK_FIELDS = ("flow_definition_name", "is_active", "protect", "entry_screen", "
 LOCK_ONLY = "lock only (no API call): "
 
 
-def link_reason(d: DesiredFlow, entry: LockEntry) -> str:
+def link_changes(d: DesiredFlow, entry: LockEntry) -> list[str]:
+    """``['is_active: true → false', …]``: what flows.yaml changed since the lock recorded it."""
     spec = d.spec
     now = (spec.flow_definition_name, spec.is_active, spec.protect, d.entry_screen, spec.file)
     was = (
@@ -38,11 +39,15 @@ def link_reason(d: DesiredFlow, entry: LockEntry) -> str:
         entry.entry_screen,
         entry.file,
     )
-    changed = changed_fields(
+    return changed_fields(
         LINK_FIELDS,
         dict(zip(LINK_FIELDS, was, strict=True)),
         dict(zip(LINK_FIELDS, now, strict=True)),
     )
+
+
+def link_reason(d: DesiredFlow, entry: LockEntry) -> str:
+    changed = link_changes(d, entry)
     if changed:
         return LOCK_ONLY + ", ".join(changed)
     return LOCK_ONLY + "record Meta's current updated_at/status"
