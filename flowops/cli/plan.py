@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -15,8 +14,9 @@ import click
 from flowops import lockfile
 from flowops.cli import cli
 from flowops.cli.context import CliContext
+from flowops.cli.planfile import save_plan
 from flowops.connect import open_environment
-from flowops.errors import FlowopsError, ProblemsError
+from flowops.errors import ProblemsError
 from flowops.graph.types import FlowsAPI
 from flowops.prcomment import diagrams
 from flowops.reconcile import engine
@@ -172,14 +172,3 @@ def plan(
     if out is not None:
         save_plan(out, data)
     return finish(EXIT_CHANGES if detailed_exitcode and result.has_changes else 0)
-
-
-def save_plan(out: Path, data: dict[str, object]) -> None:
-    try:
-        out.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    except OSError as exc:
-        raise FlowopsError(
-            f"{out}: cannot save the plan ({exc.strerror})",
-            hint="pick a path in an existing, writable folder",
-        ) from None
-    click.echo(f"Saved the plan to {out}; apply it with `flowops apply {out}`.", err=True)
