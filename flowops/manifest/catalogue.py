@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from flowops.manifest.source import Source
+from flowops.manifest.source import Source, unreadable
 from flowops.problems import Problem
 from flowops.yamlsource import YamlSyntaxError, parse
 
@@ -47,8 +47,7 @@ def _read(path: Path, shown: str) -> Catalogue:
     try:
         doc = parse(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
-        problem = Problem(shown, 0, 0, "MANIFEST_CATALOGUE_UNREADABLE", f"Cannot read: {exc}")
-        return Catalogue(None, shown, [problem])
+        return Catalogue(None, shown, [unreadable(shown, "MANIFEST_CATALOGUE_UNREADABLE", exc)])
     except YamlSyntaxError as exc:
         problem = Problem(shown, exc.line, exc.col, "MANIFEST_CATALOGUE_INVALID", exc.message)
         return Catalogue(None, shown, [problem])

@@ -15,7 +15,7 @@ from flowops.manifest.files import file_problems
 from flowops.manifest.links import link_problems
 from flowops.manifest.model import Manifest
 from flowops.manifest.schema import schema_problems
-from flowops.manifest.source import Source
+from flowops.manifest.source import Source, unreadable
 from flowops.problems import Problem, Severity, has_errors
 from flowops.yamlsource import YamlDocument, YamlSyntaxError, parse
 
@@ -45,8 +45,7 @@ def _read(path: Path) -> tuple[YamlDocument | None, list[Problem]]:
     except FileNotFoundError:
         return None, [_not_found(path)]
     except (OSError, UnicodeDecodeError) as exc:
-        message = f"Cannot read {path.name}: {exc}"
-        return None, [Problem(path.name, 0, 0, "MANIFEST_UNREADABLE", message)]
+        return None, [unreadable(path.name, "MANIFEST_UNREADABLE", exc)]
     except YamlSyntaxError as exc:
         return None, [Problem(path.name, exc.line, exc.col, "MANIFEST_YAML_SYNTAX", exc.message)]
 

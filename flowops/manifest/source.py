@@ -43,3 +43,13 @@ def dotted(pointer: str) -> str:
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f" Did you mean '{close[0]}'?" if close else ""
+
+
+def unreadable(shown: str, code: str, exc: OSError | UnicodeDecodeError) -> Problem:
+    """A file that cannot be read, or is not UTF-8 (then at the first bad byte)."""
+    if isinstance(exc, UnicodeDecodeError):
+        before = exc.object[: exc.start]
+        line, col = before.count(b"\n") + 1, exc.start - before.rfind(b"\n")
+        message = f"{shown} is not valid UTF-8 (byte 0x{exc.object[exc.start]:02x})."
+        return Problem(shown, line, col, code, message, hint="Save the file as UTF-8.")
+    return Problem(shown, 0, 0, code, f"Cannot read {shown}: {exc.strerror or exc}.")
