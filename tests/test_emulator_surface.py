@@ -10,6 +10,7 @@ import pytest
 import requests
 
 from flowops.emulator import EmulatorHandle, start_emulator
+from flowops.emulator.server import EmulatorServer
 from flowops.graph.client import GraphClient
 from flowops.graph.errors import GraphError
 from flowops.graph.retry import NO_RETRY
@@ -59,3 +60,14 @@ def test_paths_meta_does_not_serve_get_graph_errors(emu: EmulatorHandle, path: s
     answer = requests.get(f"{emu.url}{path}", headers=AUTH, timeout=5)
     assert answer.status_code == 400
     assert answer.json()["error"]["code"] == 2500
+
+
+def test_a_client_that_hangs_up_mid_answer_prints_no_traceback(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    server = EmulatorServer.__new__(EmulatorServer)
+    try:
+        raise BrokenPipeError(32, "Broken pipe")
+    except BrokenPipeError:
+        server.handle_error(None, ("127.0.0.1", 1))
+    assert capsys.readouterr().err == ""
