@@ -1,4 +1,4 @@
-"""``flowops validate FOLDER``: every Flow JSON file in it, and an empty folder is an error."""
+"""``flowops validate PATH…``: folders, empty folders and the traditional-flow catalogue."""
 
 from __future__ import annotations
 
@@ -49,3 +49,25 @@ def test_empty_folder_says_so(tmp_path: Path) -> None:
     assert (
         "error NO_FLOW_FILES: The folder empty holds no Flow JSON (*.json) files." in result.output
     )
+
+
+def test_a_json_catalogue_named_on_the_command_line_checks_the_project(tmp_path: Path) -> None:
+    (tmp_path / "flows").mkdir()
+    shutil.copy(EXAMPLES / "date_picker.json", tmp_path / "flows" / "d.json")
+    manifest = "version: 1\ntraditional_flows: catalogue.json\nflows:\n"
+    manifest += "  d: {file: flows/d.json, flow_definition_name: pick_flow}\n"
+    (tmp_path / "flows.yaml").write_text(manifest, encoding="utf-8")
+    (tmp_path / "catalogue.json").write_text('["other_flow"]', encoding="utf-8")
+    result = run(tmp_path, str(tmp_path / "catalogue.json"))
+    assert result.exit_code == 0
+    assert "flows.yaml:4:49: warning MANIFEST_TRADITIONAL_FLOW_NOT_FOUND" in result.output
+
+
+def test_a_catalogue_is_recognised_while_the_manifest_has_errors(tmp_path: Path) -> None:
+    (tmp_path / "flows.yaml").write_text(
+        "version: 1\ntraditional_flows: catalogue.yaml\nflowz: {}\n", encoding="utf-8"
+    )
+    (tmp_path / "catalogue.yaml").write_text("- a_flow\n", encoding="utf-8")
+    result = run(tmp_path, str(tmp_path / "catalogue.yaml"))
+    assert result.exit_code == 1
+    assert "flows.yaml:3:1: error MANIFEST_UNKNOWN_KEY: Unknown key 'flowz'" in result.output

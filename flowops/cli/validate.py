@@ -11,7 +11,8 @@ import click
 from flowops.cli import cli
 from flowops.cli.context import CliContext
 from flowops.report import FORMATS, RENDERERS
-from flowops.validate import validate_paths, validate_project
+from flowops.validate import validate_project
+from flowops.validate_paths import validate_paths
 
 
 @cli.command()
