@@ -22,7 +22,7 @@ def check(ctx: Context) -> list[Finding]:
     out: list[Finding] = []
     for s in ctx.screens:
         for name, schema in s.data.items():
-            if isinstance(schema, dict) and not _plain_scalar(schema):
+            if isinstance(schema, dict) and not _plain_scalar(schema) and not _sound(schema):
                 _field(schema, ["screens", str(s.index), "data", name], out)
     return out
 
@@ -37,6 +37,48 @@ def _plain_scalar(schema: dict[str, Any]) -> bool:
         and "__example__" in schema
         and matches(declared, schema["__example__"])
     )
+
+
+def _sound(schema: dict[str, Any]) -> bool:
+    """`_field` would find nothing: answered without building paths or findings."""
+    return (
+        _shape_ok(schema, True)
+        and "__example__" in schema
+        and _example_ok(schema, schema["__example__"])
+    )
+
+
+def _shape_ok(schema: dict[str, Any], top: bool) -> bool:
+    declared = schema.get("type")
+    if declared is None or (declared == "array" and "items" not in schema):
+        return False
+    if not top and "__example__" in schema:
+        return False
+    items = schema.get("items")
+    if isinstance(items, dict) and not _shape_ok(items, False):
+        return False
+    props = schema.get("properties")
+    if isinstance(props, dict):
+        for key, sub in props.items():
+            if key == "__example__" or (isinstance(sub, dict) and not _shape_ok(sub, False)):
+                return False
+    return True
+
+
+def _example_ok(schema: dict[str, Any], value: object) -> bool:
+    if not matches(schema.get("type"), value):
+        return False
+    items = schema.get("items")
+    if type(value) is list and isinstance(items, dict):
+        for item in value:
+            if not _example_ok(items, item):
+                return False
+    props = schema.get("properties")
+    if type(value) is dict and isinstance(props, dict):
+        for key, sub in props.items():
+            if key in value and isinstance(sub, dict) and not _example_ok(sub, value[key]):
+                return False
+    return True
 
 
 def _ptr(path: Path, *more: str) -> str:

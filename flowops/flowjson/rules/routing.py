@@ -27,15 +27,31 @@ Navigate = dict[str, list[tuple[str, Act]]]
 
 def check(ctx: Context) -> list[Finding]:
     model = ctx.doc.get("routing_model")
-    navigate = navigate_targets(ctx)
     if isinstance(model, dict) and (model or ctx.endpoint):
-        return _model_rules(ctx, model, navigate)
-    edges = {sid: [t for t, _ in targets] for sid, targets in navigate.items()}
-    sound = not _unknown_targets(ctx)  # else a typo would also "disconnect" its target
+        return _model_rules(ctx, model, navigate_targets(ctx))
     by_id = ctx.by_id
-    return _graph(
-        edges, list(by_id), lambda sid: f"{by_id[sid].pointer}/id", Severity.WARNING, sound
+    edges, unknown = _navigate_edges(ctx)
+    return _graph(  # with an unknown target, a typo would also "disconnect" its target
+        edges, list(by_id), lambda sid: f"{by_id[sid].pointer}/id", Severity.WARNING, not unknown
     )
+
+
+def _navigate_edges(ctx: Context) -> tuple[Edges, bool]:
+    """Screen id -> navigate targets among the other screens; and whether any is unknown."""
+    edges: Edges = {}
+    unknown = False
+    by_id = ctx.by_id
+    for s in ctx.screens:
+        targets = edges.setdefault(s.sid, []) if s.sid is not None else []
+        for act in s.actions:
+            target = navigate_target(act.action)
+            if target is None:
+                continue
+            if target not in by_id:
+                unknown = True
+            elif target != s.sid:
+                targets.append(target)
+    return edges, unknown
 
 
 def _model_rules(ctx: Context, model: dict[str, Any], navigate: Navigate) -> list[Finding]:
@@ -52,16 +68,6 @@ def _model_rules(ctx: Context, model: dict[str, Any], navigate: Navigate) -> lis
     found.extend(_graph(edges, order, where, strict, connectivity=not found, model_mode=True))
     found.extend(shape(ctx, model, edges, navigate, strict))
     return found
-
-
-def _unknown_targets(ctx: Context) -> bool:
-    by_id = ctx.by_id
-    for s in ctx.screens:
-        for act in s.actions:
-            target = navigate_target(act.action)
-            if target is not None and target not in by_id:
-                return True
-    return False
 
 
 def navigate_targets(ctx: Context) -> Navigate:

@@ -90,7 +90,7 @@ class _Walker:
                 kind = type(value)
                 if kind is str:
                     if "${" in value:
-                        at = _join(here, key)
+                        at = f"{here}/{key}" if _plain_key(key) else pointer_join(here, key)
                         refs.append(Ref(at, value, ctype, key, in_form, refs_in(value)))
                     elif key == "name" and ctype != "Form":
                         names.setdefault(value, []).append(comp)
@@ -136,7 +136,9 @@ class _Walker:
     def _scan(self, key: str | int, value: Any, parent: str, comp: Comp, prop: str) -> None:
         """Collect `${…}` strings and `*-action` objects nested anywhere under a property.
 
-        The pointer of `value` is built only when something under it is recorded.
+        The pointer of `value` is built only when something under it is recorded; a nested
+        object of plain strings (a list item such as `{"id": …, "title": …}`) is checked
+        in place instead of being visited.
         """
         ptr = ""
         if type(value) is dict:
@@ -153,11 +155,28 @@ class _Walker:
                     ptr = ptr or _join(parent, key)
                     self._ref(_join(ptr, sub), item, comp, prop)
             elif kind is dict or kind is list:
+                if kind is dict and _inert(sub, item):
+                    continue
                 ptr = ptr or _join(parent, key)
                 self._scan(sub, item, ptr, comp, prop)
 
     def _ref(self, ptr: str, text: str, comp: Comp, prop: str) -> None:
         self.facts.refs.append(Ref(ptr, text, comp.ctype, prop, comp.in_form, refs_in(text)))
+
+
+def _inert(key: str | int, node: dict[str, Any]) -> bool:
+    """An object that is no action and holds only strings without `${`, or scalars."""
+    if type(key) is str and key.endswith("-action"):
+        return False
+    for value in node.values():
+        kind = type(value)
+        if kind is dict or kind is list or (kind is str and "${" in value):
+            return False
+    return True
+
+
+def _plain_key(key: str) -> bool:
+    return "/" not in key and "~" not in key
 
 
 def _join(ptr: str, key: str | int) -> str:
