@@ -12,6 +12,8 @@ import pytest
 import yaml
 
 from flowops.cli import cli
+from flowops.manifest.model import Environment
+from flowops.paths import lock_path
 from flowops.scaffold import PIP_SPEC_TOKEN, TEMPLATES
 
 ROOT = Path(__file__).parent.parent
@@ -101,7 +103,15 @@ def test_apply_commits_the_lock_with_skip_ci_or_opens_a_pull_request() -> None:
     text = run_text(load("flowops-apply.yml"))
     assert "[skip ci]" in text
     assert "gh pr create" in text
-    assert "git add flows.lock" in text
+    assert 'git add -- "$FLOWOPS_LOCK"' in text
+
+
+def test_apply_commits_the_lock_file_a_production_environment_uses_by_default(
+    tmp_path: Path,
+) -> None:
+    production = Environment(name="production", waba_id="1", token_env="WHATSAPP_TOKEN")
+    lock = lock_path(tmp_path, production).relative_to(tmp_path).as_posix()
+    assert load("flowops-apply.yml")["env"]["FLOWOPS_LOCK"] == lock
 
 
 def test_drift_runs_on_a_schedule_and_manages_one_labelled_issue() -> None:

@@ -33,6 +33,12 @@ def step_script(workflow: str, name: str) -> str:
     return str(next(step["run"] for step in steps if step.get("name") == name))
 
 
+def workflow_env(workflow: str) -> dict[str, str]:
+    """The workflow's top-level ``env:``, as every step sees it."""
+    data = yaml.safe_load((WORKFLOWS / workflow).read_text(encoding="utf-8"))
+    return {name: str(value) for name, value in data.get("env", {}).items()}
+
+
 class Runner:
     """Runs steps in ``cwd`` with a fake ``gh`` first on PATH; ``calls()`` lists gh's argv."""
 
@@ -53,7 +59,7 @@ class Runner:
         script = cwd / ".step.sh"
         script.write_text(step_script(workflow, name), encoding="utf-8")
         base = {"PATH": f"{self.bin}{os.pathsep}{os.environ['PATH']}", "HOME": str(self.home)}
-        base |= {"GH_LOG": str(self.log), "FLOWOPS_ENV": "production", "GIT_CONFIG_NOSYSTEM": "1"}
+        base |= {"GH_LOG": str(self.log), "GIT_CONFIG_NOSYSTEM": "1", **workflow_env(workflow)}
         argv = ["bash", "--noprofile", "--norc", "-eo", "pipefail", str(script)]
         done = subprocess.run(argv, cwd=cwd, env=base | env, capture_output=True, text=True)
         script.unlink()
@@ -108,7 +114,7 @@ def test_pull_request_without_the_secret_is_validated_only_and_passes(tmp_path: 
     script = tmp_path / "plan.sh"
     script.write_text(step_script("flowops-plan.yml", "Plan"), encoding="utf-8")
     env = {"PATH": os.environ["PATH"], "WHATSAPP_TOKEN": "", "GITHUB_OUTPUT": str(output)}
-    env |= {"GITHUB_STEP_SUMMARY": str(summary), "FLOWOPS_ENV": "production"}
+    env |= {"GITHUB_STEP_SUMMARY": str(summary), **workflow_env("flowops-plan.yml")}
     done = subprocess.run(["bash", "-eo", "pipefail", str(script)], env=env, text=True,
                           capture_output=True)  # fmt: skip
     assert done.returncode == 0
@@ -241,3 +247,13 @@ def test_an_unchanged_lock_commits_nothing_and_a_new_one_is_added(
     (checkout / "flows.lock").write_text('{"first": true}\n', encoding="utf-8")
     assert commit_lock(runner, checkout).returncode == 0
     assert origin_log(checkout).splitlines()[0].endswith("[skip ci]")
+
+
+def test_a_lock_file_the_workflow_does_not_know_fails_loudly(
+    runner: Runner, checkout: Path
+) -> None:
+    git(checkout, "mv", "flows.lock", "production.lock")  # lock_file: production.lock
+    git(checkout, "commit", "-q", "-m", "own lock file name")
+    done = commit_lock(runner, checkout)
+    assert done.returncode == 1
+    assert "::error::No flows.lock after the apply. Set FLOWOPS_LOCK" in done.stdout
