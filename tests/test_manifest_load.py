@@ -152,3 +152,12 @@ def test_missing_manifest_points_at_the_one_in_a_parent_folder(
     _, problems = load_with_problems(Path("flows.yaml"))
     expected = "Found ../flows.yaml: run flowops from .., or `flowops --manifest ../flows.yaml …`."
     assert [(p.code, p.hint) for p in problems] == [("MANIFEST_NOT_FOUND", expected)]
+
+
+def test_duplicate_name_says_why_and_what_to_do() -> None:
+    _, problems = load_with_problems(CASES / "duplicate_names" / "flows.yaml")
+    hints = {p.hint for p in problems if p.code == "MANIFEST_DUPLICATE_NAME"}
+    assert hints == {
+        "Meta needs a unique flow name per WhatsApp Business Account;"
+        " give one of them another `name`."
+    }

@@ -29,7 +29,8 @@ def _finding(
         return src.problem(pointer, code, message, severity=Severity.WARNING, hint=hint)
     if len(envs) < len(manifest.environments):
         message += f" (environment {', '.join(sorted(envs))})"
-    return src.problem(pointer, code, message + ".", at_key=pointer.count("/") == 2)
+    hint = _HINTS.get(code, "")
+    return src.problem(pointer, code, message + ".", at_key=pointer.count("/") == 2, hint=hint)
 
 
 def _unknown_override_envs(src: Source, manifest: Manifest) -> list[Problem]:
@@ -118,3 +119,7 @@ def _unknown_links(
 
 
 _NOT_FOUND = "MANIFEST_TRADITIONAL_FLOW_NOT_FOUND"
+_HINTS = {
+    "MANIFEST_DUPLICATE_NAME": "Meta needs a unique flow name per WhatsApp Business Account;"
+    " give one of them another `name`.",
+}
