@@ -15,7 +15,7 @@ import jsonschema_rs
 
 from flowops.flowjson.findings import pointer_join
 from flowops.manifest.schema_messages import HANDLERS, invalid_value
-from flowops.manifest.source import Source, did_you_mean, dotted
+from flowops.manifest.source import Source, closest, did_you_mean, dotted
 from flowops.problems import Problem
 from flowops.schemas import schema_path
 
@@ -50,10 +50,29 @@ def schema_problems(src: Source) -> list[Problem]:
     validator = _validator()
     if validator.is_valid(src.doc.data):
         return []
+    errors = list(validator.iter_errors(src.doc.data))
+    typos = {typo for error in errors for typo in _typos(error)}
     problems: list[Problem] = []
-    for error in validator.iter_errors(src.doc.data):
-        problems.extend(_translate(src, error))
+    for error in errors:
+        if not _misspelt_required(error, typos):
+            problems.extend(_translate(src, error))
     return problems
+
+
+def _typos(error: Any) -> set[tuple[str, str]]:
+    """(object pointer, the valid key an unknown key most likely misspells)."""
+    if type(error.kind).__name__ != "AdditionalProperties":
+        return set()
+    valid, pointer = _valid_keys(error.schema_path), _pointer(error.instance_path)
+    guesses = (closest(key, valid) for key in error.kind.unexpected)
+    return {(pointer, guess) for guess in guesses if guess is not None}
+
+
+def _misspelt_required(error: Any, typos: set[tuple[str, str]]) -> bool:
+    """A missing key whose misspelling is already reported: one message for one mistake."""
+    if type(error.kind).__name__ != "Required":
+        return False
+    return (_pointer(error.instance_path), error.kind.property) in typos
 
 
 def _pointer(parts: Any) -> str:
@@ -69,11 +88,15 @@ def _translate(src: Source, error: Any) -> list[Problem]:
     return [handler(src, pointer, error)]
 
 
-def _unknown_key(src: Source, pointer: str, key: str, schema_path: Any) -> Problem:
+def _valid_keys(schema_path: Any) -> list[str]:
     subschema: Any = _schema()
     for part in list(schema_path)[:-1]:
         subschema = subschema[part]
-    valid = sorted(subschema.get("properties", {}))
+    return sorted(subschema.get("properties", {}))
+
+
+def _unknown_key(src: Source, pointer: str, key: str, schema_path: Any) -> Problem:
+    valid = _valid_keys(schema_path)
     where = f"in {dotted(pointer)}" if pointer else "at the top level"
     return src.problem(
         pointer_join(pointer, key),

@@ -40,9 +40,14 @@ def dotted(pointer: str) -> str:
     return out or "the top level"
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
+def closest(word: str, choices: Iterable[str]) -> str | None:
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" Did you mean '{close[0]}'?" if close else ""
+    return close[0] if close else None
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    close = closest(word, choices)
+    return f" Did you mean '{close}'?" if close else ""
 
 
 def unreadable(shown: str, code: str, exc: OSError | UnicodeDecodeError) -> Problem:
