@@ -25,19 +25,23 @@ _WITH_PAIRS = frozenset(
 )
 
 
-def check(ctx: Context) -> Iterator[Finding]:
+def check(ctx: Context) -> list[Finding]:
+    out: list[Finding] = []
+    old_version = ctx.version < FORM_OPTIONAL
     for s in ctx.screens:
-        if any(len(comps) > 1 for comps in s.names.values()):
-            yield from _names(s)
-        if s.has_form or ctx.version < FORM_OPTIONAL:
-            yield from _forms(s)
+        if sum(map(len, s.names.values())) > len(s.names):  # some name is used twice
+            out.extend(_names(s))
+        if s.has_form or old_version:
+            out.extend(_forms(s))
         if s.has_form and ctx.pickers:
-            yield from _native_init_values(s)
+            out.extend(_native_init_values(s))
         if "NavigationList" in s.counts:
-            yield from _navigation_list(s)
-        for comp in s.comps:
-            if comp.ctype in _WITH_PAIRS and not _PAIR_KEYS.isdisjoint(comp.node):
-                yield from _min_max(comp)
+            out.extend(_navigation_list(s))
+        if not _WITH_PAIRS.isdisjoint(s.counts):
+            for comp in s.comps:
+                if comp.ctype in _WITH_PAIRS and not _PAIR_KEYS.isdisjoint(comp.node):
+                    out.extend(_min_max(comp))
+    return out
 
 
 def _names(s: ScreenFacts) -> Iterator[Finding]:

@@ -76,7 +76,9 @@ def _example_ok(schema: dict[str, Any], value: object) -> bool:
     props = schema.get("properties")
     if type(value) is dict and isinstance(props, dict):
         for key, sub in props.items():
-            if key in value and isinstance(sub, dict) and not _example_ok(sub, value[key]):
+            if key not in value or not isinstance(sub, dict) or _plain_match(sub, value[key]):
+                continue
+            if not _example_ok(sub, value[key]):
                 return False
     return True
 

@@ -18,25 +18,26 @@ GLOBAL_REFS = (4, 0)
 def check(ctx: Context) -> list[Finding]:
     out: list[Finding] = []
     for s in ctx.screens:
+        names, data = s.names, s.data
+        footer_outside = s.has_form  # a Footer outside the Form may not read form values
         for ref in s.refs:
             for parsed in ref.exprs:
-                if not _plainly_fine(s, ref, parsed):
-                    _one(ctx, s, ref, parsed, out)
+                parts = parsed[1]
+                if len(parts) == 2:  # fast path: `${form.x}` / `${data.x}` that plainly resolve
+                    head, name = parts
+                    if head == "form":
+                        if name in names and (
+                            ref.in_form or not footer_outside or ref.ctype != "Footer"
+                        ):
+                            continue
+                    elif head == "data":
+                        schema = data.get(name)
+                        if type(schema) is dict and (
+                            not parsed[2] or not schema or not check_binding(ref, parsed[0], schema)
+                        ):
+                            continue
+                _one(ctx, s, ref, parsed, out)
     return out
-
-
-def _plainly_fine(s: ScreenFacts, ref: Ref, parsed: Expr) -> bool:
-    """Fast path for the common `${form.x}` / `${data.x}` that resolve and type-check."""
-    parts = parsed[1]
-    if len(parts) != 2:
-        return False
-    head, name = parts
-    if head == "form":
-        return name in s.names and (ref.in_form or ref.ctype != "Footer" or not s.has_form)
-    schema = s.data.get(name) if head == "data" else None
-    if type(schema) is not dict:
-        return False
-    return not parsed[2] or not schema or not check_binding(ref, parsed[0], schema)
 
 
 def _one(ctx: Context, s: ScreenFacts, ref: Ref, parsed: Expr, out: list[Finding]) -> None:
