@@ -59,6 +59,7 @@ def test_triaged_document_passes_only_with_exactly_its_listed_codes() -> None:
     assert "known defect (input-type mail is not an input type)" in details["PASS src/known.json"]
     assert "but got INVALID_ENUM_VALUE" in details["FAIL src/drifted.json"]
     assert "but got no errors" in details["FAIL src/fixed.json"]
+    assert out[-3] == f"note: the triage list names src/gone.json, which is not under {TRIAGED}"
     assert out[-2].startswith("1 triaged: known defects")
     assert out[-1] == "2 passed, 2 failed"
     assert code == 1
