@@ -10,7 +10,7 @@ from flowops.manifest.model import LOCAL_ENV, UpdateStrategy
 from flowops.report import RENDERERS, Report
 
 CASES = Path(__file__).parent / "data" / "manifest"
-PASTED_TOKEN = "EAAGm0PX4ZCpsBAKZCZAnQZCsecretZBZAvalueZDZD"
+PASTED_TOKEN = "EAA-fake-token-for-tests-SECRETVALUE"
 
 
 def write_project(root: Path, manifest: str) -> Path:
