@@ -17,6 +17,7 @@ from flowops.flowjson.rules import (
 )
 from flowops.flowjson.rules.facts import Context
 from flowops.flowjson.rules.pickers import PICKERS
+from flowops.flowjson.rules.verdict import clean
 from flowops.flowjson.rules.walk import collect
 
 Rule = Callable[[Context], Iterable[Finding]]
@@ -34,6 +35,8 @@ RULES: tuple[Rule, ...] = (
 def run_rules(doc: dict[str, Any], version: Version) -> list[Finding]:
     """All semantic findings for a parsed Flow JSON document (never raises on odd shapes)."""
     try:
+        if clean(doc, version):  # the common case: nothing to report, answered in one pass
+            return []
         return _run(doc, version)
     except RecursionError:
         return [Finding("", "INVALID_FLOW_JSON", TOO_DEEP)]

@@ -18,8 +18,8 @@ _PAIRS = (
     ("min-date", "max-date"),
 )
 
-_PAIR_KEYS = frozenset(low for low, _ in _PAIRS)
-_WITH_PAIRS = frozenset(
+PAIR_KEYS = frozenset(low for low, _ in _PAIRS)
+WITH_PAIRS = frozenset(
     {"TextInput", "CheckboxGroup", "ChipsSelector", "PhotoPicker", "DocumentPicker"}
     | {"DatePicker", "CalendarPicker"}
 )
@@ -37,9 +37,9 @@ def check(ctx: Context) -> list[Finding]:
             out.extend(_native_init_values(s))
         if "NavigationList" in s.counts:
             out.extend(_navigation_list(s))
-        if not _WITH_PAIRS.isdisjoint(s.counts):
+        if not WITH_PAIRS.isdisjoint(s.counts):
             for comp in s.comps:
-                if comp.ctype in _WITH_PAIRS and not _PAIR_KEYS.isdisjoint(comp.node):
+                if comp.ctype in WITH_PAIRS and not PAIR_KEYS.isdisjoint(comp.node):
                     out.extend(_min_max(comp))
     return out
 

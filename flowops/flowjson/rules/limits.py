@@ -5,7 +5,7 @@ from __future__ import annotations
 from flowops.flowjson.findings import Finding
 from flowops.flowjson.rules.facts import Comp, Context, ScreenFacts
 
-_CAPS: dict[str, tuple[int, str]] = {
+CAPS: dict[str, tuple[int, str]] = {
     "Footer": (1, "MAX_FOOTER_PER_SCREEN"),
     "EmbeddedLink": (2, "MAX_EMBEDDED_LINK_PER_SCREEN"),
     "Image": (3, "MAX_IMAGE_PER_SCREEN"),
@@ -57,7 +57,7 @@ def _caps(s: ScreenFacts) -> list[Finding]:
     total = 0
     for ctype, count in s.counts.items():
         total += count
-        cap, code = _CAPS.get(ctype, (count, ""))
+        cap, code = CAPS.get(ctype, (count, ""))
         if count > cap:
             if ctype == "Footer" and any(c.in_branch for c in s.comps if c.ctype == ctype):
                 code = "MORE_THAN_ONE_FOOTER"

@@ -9,7 +9,7 @@ from flowops.flowjson.findings import Finding
 from flowops.flowjson.rules.data_model import resolve
 from flowops.flowjson.rules.expressions import Expr
 from flowops.flowjson.rules.facts import Context, Ref, ScreenFacts
-from flowops.flowjson.rules.typing_rules import check_binding
+from flowops.flowjson.rules.typing_rules import check_binding, may_bind
 from flowops.problems import Severity
 
 GLOBAL_REFS = (4, 0)
@@ -33,7 +33,10 @@ def check(ctx: Context) -> list[Finding]:
                     elif head == "data":
                         schema = data.get(name)
                         if type(schema) is dict and (
-                            not parsed[2] or not schema or not check_binding(ref, parsed[0], schema)
+                            not parsed[2]
+                            or not schema
+                            or not may_bind(ref.ctype, ref.prop)
+                            or not check_binding(ref, parsed[0], schema)
                         ):
                             continue
                 _one(ctx, s, ref, parsed, out)

@@ -31,6 +31,11 @@ _ITEM_KEYS = ("id", "title")
 _FREE_SHAPE = frozenset({"CalendarPicker"})  # range mode takes objects for label etc.
 
 
+def may_bind(ctype: str, prop: str) -> bool:
+    """Whether ``check_binding`` can find anything for this component property at all."""
+    return prop in _BY_PROP or (ctype, prop) in _BY_COMPONENT
+
+
 def check_binding(ref: Ref, expr: str, schema: dict[str, Any]) -> list[Finding]:
     if ref.ctype in _FREE_SHAPE or not ref.pointer.endswith("/" + ref.prop):
         return []

@@ -127,7 +127,7 @@ class _Walker:
         merged: dict[str, int] = {}
         with_footer = 0
         for key, items in cases.items():
-            sub = self.children(items, _join(f"{ptr}/cases", key), depth, in_form, True)
+            sub = self.children(items, join_key(f"{ptr}/cases", key), depth, in_form, True)
             with_footer += bool(sub.get("Footer"))
             merge_max(merged, sub)
         self.facts.findings.extend(switch_findings(ptr, depth, with_footer, len(cases), merged))
@@ -143,7 +143,7 @@ class _Walker:
         ptr = ""
         if type(value) is dict:
             if type(key) is str and key.endswith("-action"):
-                ptr = _join(parent, key)
+                ptr = join_key(parent, key)
                 self.facts.actions.append(Act(ptr, value, comp.ctype, comp.in_form))
             items: Any = value.items()
         else:
@@ -152,12 +152,12 @@ class _Walker:
             kind = type(item)
             if kind is str:
                 if "${" in item:
-                    ptr = ptr or _join(parent, key)
-                    self._ref(_join(ptr, sub), item, comp, prop)
+                    ptr = ptr or join_key(parent, key)
+                    self._ref(join_key(ptr, sub), item, comp, prop)
             elif kind is dict or kind is list:
                 if kind is dict and _inert(sub, item):
                     continue
-                ptr = ptr or _join(parent, key)
+                ptr = ptr or join_key(parent, key)
                 self._scan(sub, item, ptr, comp, prop)
 
     def _ref(self, ptr: str, text: str, comp: Comp, prop: str) -> None:
@@ -179,7 +179,8 @@ def _plain_key(key: str) -> bool:
     return "/" not in key and "~" not in key
 
 
-def _join(ptr: str, key: str | int) -> str:
+def join_key(ptr: str, key: str | int) -> str:
+    """``ptr`` + one JSON pointer segment (escaped only when it must be)."""
     if type(key) is str and ("/" in key or "~" in key):
         return pointer_join(ptr, key)
     return f"{ptr}/{key}"
