@@ -1,13 +1,13 @@
 """A quick verdict for the common case: a flow that plainly breaks no semantic rule.
 
 ``clean(doc, version)`` makes one pass over the screens and answers True only when the
-full rules (``run_rules``) would report nothing. Whatever it does not fully follow (If and
-Switch, pickers, NavigationList, ImageCarousel, min/max pairs, update_data, actions nested
-in other values, `${screen…}` and other references off the fast path, multiple entry
-screens, …) makes it answer False, and the full rules run and explain. So it can only save
-time: it never decides that something is wrong. Nothing is allocated per component beyond
-the few records the flow-level checks need, and pointers are built only for a reference
-whose binding type must be checked.
+full rules (``run_rules``) would report nothing. Whatever it does not fully follow (nested
+If/Switch, pickers, NavigationList, ImageCarousel, min/max pairs, `${screen…}` and other
+references off the fast path, multiple entry screens, …) makes it answer False, and the
+full rules run and explain. So it can only save time: it never decides that something is
+wrong. Values nested in component properties are visited as ``walk`` visits them; nothing
+is allocated per component beyond the few records the flow-level checks need, and pointers
+are built only for a reference whose binding type must be checked.
 
 Hot path: plain loops over locals, as in ``walk``.
 """
@@ -27,8 +27,9 @@ from flowops.flowjson.rules.typing_rules import check_binding, may_bind
 from flowops.flowjson.rules.verdict_flow import Flow, flow_is_clean
 from flowops.flowjson.rules.walk import join_key
 
-_UNFOLLOWED = frozenset({"If", "Switch", "NavigationList", "ImageCarousel"} | PICKERS)
+_UNFOLLOWED = frozenset({"NavigationList", "ImageCarousel"} | PICKERS)
 _STRUCTURAL = frozenset({"children", "then", "else", "cases"})
+_NOT_COUNTED = ("Form", "If", "Switch")  # containers do not count towards the 50 components
 
 
 class _Screen:
@@ -40,7 +41,7 @@ class _Screen:
         self.counts: dict[str, int] = {}
         self.names: set[str] = set()
         self.refs: list[tuple[str, str, str, bool, tuple[Any, ...]]] = []
-        self.actions: list[tuple[dict[str, Any], str]] = []
+        self.actions: list[tuple[dict[str, Any], str]] = []  # (action, component type)
         self.has_form = False
         self.loose_inputs = False
 
@@ -82,18 +83,19 @@ def _screen_is_clean(flow: Flow, index: int, screen: dict[str, Any]) -> bool:
     title = screen.get("title")
     if isinstance(title, str) and "${" in title:
         s.refs.append((title, "screen", "title", False, (f"/screens/{index}", "title")))
-    if not _components(s, children, f"/screens/{index}/layout/children", False):
+    if not _components(s, s.counts, children, f"/screens/{index}/layout/children", False, 0):
         return False
     if not _screen_counts_ok(s, terminal, flow.version):
         return False
     if not _refs_ok(s, data):
         return False
-    flow.add_screen(sid, screen, data, terminal, s.actions)
-    return True
+    return flow.add_screen(sid, screen, data, terminal, s.actions)
 
 
-def _components(s: _Screen, items: list[Any], ptr: str, in_form: bool) -> bool:
-    counts, names, refs = s.counts, s.names, s.refs
+def _components(
+    s: _Screen, counts: dict[str, int], items: list[Any], ptr: str, in_form: bool, depth: int
+) -> bool:
+    names, refs = s.names, s.refs
     for i, node in enumerate(items):
         if not isinstance(node, dict):
             continue
@@ -104,65 +106,88 @@ def _components(s: _Screen, items: list[Any], ptr: str, in_form: bool) -> bool:
         counts[ctype] = counts.get(ctype, 0) + 1
         if not in_form and ctype in INPUT_TYPES:
             s.loose_inputs = True
-        here = f"{ptr}/{i}"
         for key, value in node.items():
             kind = type(value)
             if kind is str:
                 if "${" in value:
-                    refs.append((value, ctype, key, in_form, (here, key)))
+                    refs.append((value, ctype, key, in_form, (ptr, i, key)))
                 elif key == "name" and ctype != "Form":
                     if value in names:
                         return False
                     names.add(value)
             elif (kind is dict or kind is list) and key not in _STRUCTURAL:
-                if kind is dict and type(key) is str and key.endswith("-action"):
-                    if not _action(s, value, ctype, in_form, (here, key)):
-                        return False
-                elif not _inert(value):
-                    return False
-        if ctype == "Form":
-            s.has_form = True
-            inner = node.get("children")
-            if isinstance(inner, list) and not _components(s, inner, f"{here}/children", True):
-                return False
-    return True
-
-
-def _action(
-    s: _Screen, action: dict[str, Any], ctype: str, in_form: bool, at: tuple[Any, ...]
-) -> bool:
-    """A component's action: references directly in it or in its payload; nothing else nested."""
-    prop = at[-1]
-    s.actions.append((action, ctype))
-    for sub, item in action.items():
-        kind = type(item)
-        if kind is str:
-            if "${" in item:
-                s.refs.append((item, ctype, prop, in_form, (*at, sub)))
-        elif sub == "payload" and kind is dict:
-            for key, value in item.items():
-                if type(value) is str and "${" in value:
-                    s.refs.append((value, ctype, prop, in_form, (*at, "payload", key)))
-                elif not _inert_item(key, value):
-                    return False
-        elif not _inert_item(sub, item):
+                _scan(s, key, value, (ptr, i, key), ctype, in_form, key)
+        if (ctype == "Form" or ctype == "If" or ctype == "Switch") and not _container(
+            s, counts, node, f"{ptr}/{i}", in_form, depth
+        ):
             return False
     return True
 
 
-def _inert_item(key: str | int, item: object) -> bool:
-    """Nothing under ``item`` is a reference or an action (so the walk records nothing)."""
-    kind = type(item)
-    if kind is str:
-        return "${" not in item  # type: ignore[operator]
-    if kind is dict:
-        return not (type(key) is str and key.endswith("-action")) and _inert(item)
-    return kind is not list or _inert(item)
+def _container(
+    s: _Screen, counts: dict[str, int], node: dict[str, Any], ptr: str, in_form: bool, depth: int
+) -> bool:
+    """Form children count on the screen; one level of If/Switch branches as ``walk`` counts."""
+    if node["type"] == "Form":
+        s.has_form = True
+        inner = node.get("children")
+        return not isinstance(inner, list) or _components(
+            s, counts, inner, f"{ptr}/children", True, depth
+        )
+    if depth:
+        return False  # nested If/Switch: nesting and Footer placement rules
+    branches = _branches(node, ptr)
+    if branches is None:
+        return False
+    merged: dict[str, int] = {}
+    footers = 0
+    for items, at in branches:
+        sub: dict[str, int] = {}
+        if isinstance(items, list) and not _components(s, sub, items, at, in_form, 1):
+            return False
+        footers += bool(sub.get("Footer"))
+        for key, value in sub.items():
+            if value > merged.get(key, 0):
+                merged[key] = value
+    if 0 < footers < len(branches):
+        return False  # a Footer in some branches only
+    for key, value in merged.items():
+        counts[key] = counts.get(key, 0) + value
+    return True
 
 
-def _inert(value: Any) -> bool:
-    items = value.items() if type(value) is dict else enumerate(value)
-    return all(_inert_item(key, item) for key, item in items)
+def _branches(node: dict[str, Any], ptr: str) -> list[tuple[object, str]] | None:
+    if node["type"] == "If":
+        return [(node.get("then"), f"{ptr}/then"), (node.get("else"), f"{ptr}/else")]
+    cases = node.get("cases")
+    if not isinstance(cases, dict) or not cases:
+        return None
+    return [(items, join_key(f"{ptr}/cases", key)) for key, items in cases.items()]
+
+
+def _scan(
+    s: _Screen,
+    key: str | int,
+    value: Any,
+    at: tuple[Any, ...],
+    ctype: str,
+    in_form: bool,
+    prop: str,
+) -> None:
+    """`${…}` strings and `*-action` objects anywhere under a property, as ``walk`` finds them."""
+    if type(value) is dict:
+        if type(key) is str and key.endswith("-action"):
+            s.actions.append((value, ctype))
+        items: Any = value.items()
+    else:
+        items = enumerate(value)
+    for sub, item in items:
+        kind = type(item)
+        if kind is str:
+            if "${" in item:
+                s.refs.append((item, ctype, prop, in_form, (*at, sub)))
+        elif kind is dict or kind is list:
+            _scan(s, sub, item, (*at, sub), ctype, in_form, prop)
 
 
 def _screen_counts_ok(s: _Screen, terminal: bool, version: Version) -> bool:
@@ -175,7 +200,8 @@ def _screen_counts_ok(s: _Screen, terminal: bool, version: Version) -> bool:
         for ctype, (cap, _) in CAPS.items():
             if counts.get(ctype, 0) > cap:
                 return False
-    return sum(counts.values()) - counts.get("Form", 0) <= MAX_COMPONENTS
+    total = sum(counts.values()) - sum(counts.get(t, 0) for t in _NOT_COUNTED)
+    return total <= MAX_COMPONENTS
 
 
 def _refs_ok(s: _Screen, data: dict[str, Any]) -> bool:

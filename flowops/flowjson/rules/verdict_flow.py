@@ -20,7 +20,7 @@ Edges = dict[str, list[str]]
 class Flow:
     """Screens seen so far, in document order, and the navigate actions to check at the end."""
 
-    __slots__ = ("by_id", "doc", "endpoint", "navigates", "plain", "terminals", "version")
+    __slots__ = ("by_id", "doc", "endpoint", "navigates", "terminals", "version")
 
     def __init__(self, doc: dict[str, Any], version: Version, endpoint: bool) -> None:
         self.doc = doc
@@ -29,7 +29,6 @@ class Flow:
         self.by_id: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {}
         self.terminals: list[dict[str, Any]] = []
         self.navigates: list[tuple[str, bool, str, dict[str, Any]]] = []
-        self.plain = True  # no action the quick verdict leaves to the full rules
 
     def add_screen(
         self,
@@ -38,7 +37,8 @@ class Flow:
         data: dict[str, Any],
         terminal: bool,
         actions: list[tuple[dict[str, Any], str]],
-    ) -> None:
+    ) -> bool:
+        """Record a screen; False when one of its actions breaks a rule on its own."""
         self.by_id[sid] = (screen, data)
         if terminal:
             self.terminals.append(screen)
@@ -46,16 +46,19 @@ class Flow:
             name = action.get("name")
             if name == "navigate":
                 self.navigates.append((sid, terminal, ctype, action))
-            elif (
-                (name == "complete" and not terminal)
-                or (name == "data_exchange" and not self.endpoint)
-                or name == "update_data"
+            elif name == "update_data":
+                payload = action.get("payload")
+                if isinstance(payload, dict) and not payload.keys() <= data.keys():
+                    return False
+            elif (name == "complete" and not terminal) or (
+                name == "data_exchange" and not self.endpoint
             ):
-                self.plain = False
+                return False
+        return True
 
 
 def flow_is_clean(flow: Flow) -> bool:
-    if not flow.plain or not flow.terminals:
+    if not flow.terminals:
         return False
     if all(screen.get("success") is False for screen in flow.terminals):
         return False
