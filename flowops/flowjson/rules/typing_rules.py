@@ -36,6 +36,14 @@ def may_bind(ctype: str, prop: str) -> bool:
     return prop in _BY_PROP or (ctype, prop) in _BY_COMPONENT
 
 
+def binding_fits(ctype: str, prop: str, schema: dict[str, Any]) -> bool:
+    """``check_binding`` finds nothing here wherever the reference sits (no pointer needed)."""
+    expected = _BY_COMPONENT.get((ctype, prop)) or _BY_PROP.get(prop)
+    if expected is None:
+        return True
+    return schema.get("type") in expected and not (prop == "data-source" and ctype in SELECTION)
+
+
 def check_binding(ref: Ref, expr: str, schema: dict[str, Any]) -> list[Finding]:
     if ref.ctype in _FREE_SHAPE or not ref.pointer.endswith("/" + ref.prop):
         return []

@@ -23,9 +23,9 @@ from flowops.flowjson.rules.expressions import refs_in
 from flowops.flowjson.rules.facts import INPUT_TYPES, Ref
 from flowops.flowjson.rules.limits import CAPS, MAX_COMPONENTS
 from flowops.flowjson.rules.pickers import PICKERS
-from flowops.flowjson.rules.typing_rules import check_binding, may_bind
+from flowops.flowjson.rules.typing_rules import binding_fits, check_binding
 from flowops.flowjson.rules.verdict_flow import Flow, flow_is_clean
-from flowops.flowjson.rules.walk import join_key
+from flowops.flowjson.rules.walk import inert, join_key
 
 _UNFOLLOWED = frozenset({"NavigationList", "ImageCarousel"} | PICKERS)
 _STRUCTURAL = frozenset({"children", "then", "else", "cases"})
@@ -186,7 +186,7 @@ def _scan(
         if kind is str:
             if "${" in item:
                 s.refs.append((item, ctype, prop, in_form, (*at, sub)))
-        elif kind is dict or kind is list:
+        elif kind is list or (kind is dict and not inert(sub, item)):
             _scan(s, sub, item, (*at, sub), ctype, in_form, prop)
 
 
@@ -220,7 +220,7 @@ def _refs_ok(s: _Screen, data: dict[str, Any]) -> bool:
                 schema = data.get(name)
                 if type(schema) is not dict:
                     return False
-                if parsed[2] and schema and may_bind(ctype, prop):
+                if parsed[2] and schema and not binding_fits(ctype, prop, schema):
                     ref = Ref(_pointer(at), text, ctype, prop, in_form, ())
                     if check_binding(ref, parsed[0], schema):
                         return False

@@ -155,7 +155,7 @@ class _Walker:
                     ptr = ptr or join_key(parent, key)
                     self._ref(join_key(ptr, sub), item, comp, prop)
             elif kind is dict or kind is list:
-                if kind is dict and _inert(sub, item):
+                if kind is dict and inert(sub, item):
                     continue
                 ptr = ptr or join_key(parent, key)
                 self._scan(sub, item, ptr, comp, prop)
@@ -164,7 +164,7 @@ class _Walker:
         self.facts.refs.append(Ref(ptr, text, comp.ctype, prop, comp.in_form, refs_in(text)))
 
 
-def _inert(key: str | int, node: dict[str, Any]) -> bool:
+def inert(key: str | int, node: dict[str, Any]) -> bool:
     """An object that is no action and holds only strings without `${`, or scalars."""
     if type(key) is str and key.endswith("-action"):
         return False
