@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 from dataclasses import dataclass
 
@@ -22,13 +23,14 @@ def decode(data: str | bytes) -> str | ParseFailure:
     """UTF-8 with an optional BOM; a leading BOM in ``str`` input is dropped too."""
     if isinstance(data, str):
         return data.removeprefix("\ufeff")
+    body = data.removeprefix(codecs.BOM_UTF8)  # (the utf-8-sig codec is pure Python: slower)
     try:
-        return data.decode("utf-8-sig")
+        return body.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        col = len(data[data.rfind(b"\n", 0, exc.start) + 1 : exc.start].decode("utf-8", "replace"))
+        line = body.count(b"\n", 0, exc.start) + 1
+        col = len(body[body.rfind(b"\n", 0, exc.start) + 1 : exc.start].decode("utf-8", "replace"))
         return ParseFailure(
-            f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x})",
+            f"the file is not valid UTF-8 (byte 0x{body[exc.start]:02x})",
             line,
             col + 1,
             "Save the file as UTF-8.",
