@@ -17,6 +17,7 @@ from flowops.flowjson.findings import pointer_join
 _WS = re.compile(r"[ \t\r\n]*")
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
 _SCALAR = re.compile(r"[^\s,\]\}]+")
+_COUNTED_LOOKUPS = 8
 
 
 @dataclass
@@ -28,8 +29,13 @@ class SourceMap:
     keys: dict[str, int] = field(default_factory=dict)
     duplicates: list[tuple[str, int]] = field(default_factory=list)  # (pointer, key offset)
     _line_starts: list[int] = field(default_factory=list)
+    _lookups: int = 0
 
     def line_col(self, offset: int) -> tuple[int, int]:
+        if not self._line_starts and self._lookups < _COUNTED_LOOKUPS:
+            self._lookups += 1  # a few lookups: counting beats building the line table
+            start = self.text.rfind("\n", 0, offset) + 1
+            return self.text.count("\n", 0, start) + 1, offset - start + 1
         if not self._line_starts:
             self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
         line = bisect.bisect_right(self._line_starts, offset)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 
 from flowops.flowjson.findings import Finding, Version, parse_version
@@ -43,6 +44,7 @@ def publishable() -> list[Version]:
     return [v for v in KNOWN if not is_frozen(v)]
 
 
+@functools.cache
 def publishable_text() -> str:
     """``"5.1, 6.0–6.3, 7.0–7.3"``: publishable versions grouped by major."""
     groups: dict[int, list[Version]] = {}

@@ -196,10 +196,9 @@ def _screen_counts_ok(s: _Screen, terminal: bool, version: Version) -> bool:
         return False
     if s.loose_inputs and (s.has_form or version < FORM_OPTIONAL):
         return False
-    if counts and max(counts.values()) > 1:
-        for ctype, (cap, _) in CAPS.items():
-            if counts.get(ctype, 0) > cap:
-                return False
+    for ctype, count in counts.items():
+        if count > 1 and ctype in CAPS and count > CAPS[ctype][0]:
+            return False
     total = sum(counts.values()) - sum(counts.get(t, 0) for t in _NOT_COUNTED)
     return total <= MAX_COMPONENTS
 
