@@ -14,6 +14,8 @@ from flowops.flowjson.rules.facts import Context
 
 CODE = "INVALID_SCREEN_DATA"
 _SCALARS = frozenset({"string", "number", "integer", "boolean"})
+_EXAMPLE_TYPES: dict[str, type] = {"string": str, "number": float, "integer": int, "boolean": bool}
+_MISSING = object()
 _NESTED_EXAMPLE = "'__example__' is allowed only on top-level data fields; remove this one."
 Path = list[str]
 
@@ -35,13 +37,12 @@ def sound_field(schema: dict[str, Any]) -> bool:
 def _plain_scalar(schema: dict[str, Any]) -> bool:
     """The common `{"type": "string", "__example__": "…"}` field, already correct."""
     declared = schema.get("type")
-    return (
-        len(schema) == 2
-        and type(declared) is str
-        and declared in _SCALARS
-        and "__example__" in schema
-        and matches(declared, schema["__example__"])
-    )
+    if len(schema) != 2 or type(declared) is not str or declared not in _SCALARS:
+        return False
+    example = schema.get("__example__", _MISSING)
+    if type(example) is _EXAMPLE_TYPES[declared]:  # what JSON gives for the declared type
+        return True
+    return example is not _MISSING and matches(declared, example)
 
 
 def _sound(schema: dict[str, Any]) -> bool:

@@ -29,6 +29,7 @@ from flowops.flowjson.rules.walk import inert, join_key
 
 _UNFOLLOWED = frozenset({"NavigationList", "ImageCarousel"} | PICKERS)
 _STRUCTURAL = frozenset({"children", "then", "else", "cases"})
+_CONTAINERS = frozenset({"Form", "If", "Switch"})
 _NOT_COUNTED = ("Form", "If", "Switch")  # containers do not count towards the 50 components
 
 
@@ -117,9 +118,7 @@ def _components(
                     names.add(value)
             elif (kind is dict or kind is list) and key not in _STRUCTURAL:
                 _scan(s, key, value, (ptr, i, key), ctype, in_form, key)
-        if (ctype == "Form" or ctype == "If" or ctype == "Switch") and not _container(
-            s, counts, node, f"{ptr}/{i}", in_form, depth
-        ):
+        if ctype in _CONTAINERS and not _container(s, counts, node, f"{ptr}/{i}", in_form, depth):
             return False
     return True
 
