@@ -27,9 +27,18 @@ from flowops.flowjson.rules.typing_rules import binding_fits, check_binding
 from flowops.flowjson.rules.verdict_flow import Flow, flow_is_clean
 from flowops.flowjson.rules.walk import inert, join_key
 
-_UNFOLLOWED = frozenset({"NavigationList", "ImageCarousel"} | PICKERS)
 _STRUCTURAL = frozenset({"children", "then", "else", "cases"})
-_CONTAINERS = frozenset({"Form", "If", "Switch"})
+# What a component type asks of the pass, as bit flags (one lookup per component).
+_UNFOLLOWED, _PAIRED, _INPUT, _CONTAINER = 1, 2, 4, 8
+_KINDS: dict[str, int] = {}
+for _types, _flag in (
+    ({"NavigationList", "ImageCarousel"} | PICKERS, _UNFOLLOWED),
+    (WITH_PAIRS, _PAIRED),
+    (INPUT_TYPES, _INPUT),
+    ({"Form", "If", "Switch"}, _CONTAINER),
+):
+    for _type in _types:
+        _KINDS[_type] = _KINDS.get(_type, 0) | _flag
 _NOT_COUNTED = ("Form", "If", "Switch")  # containers do not count towards the 50 components
 
 
@@ -102,11 +111,13 @@ def _components(
             continue
         raw = node.get("type")
         ctype = raw if isinstance(raw, str) else ""
-        if ctype in _UNFOLLOWED or (ctype in WITH_PAIRS and not PAIR_KEYS.isdisjoint(node)):
-            return False
+        flags = _KINDS.get(ctype, 0)
+        if flags:
+            if flags & _UNFOLLOWED or (flags & _PAIRED and not PAIR_KEYS.isdisjoint(node)):
+                return False
+            if flags & _INPUT and not in_form:
+                s.loose_inputs = True
         counts[ctype] = counts.get(ctype, 0) + 1
-        if not in_form and ctype in INPUT_TYPES:
-            s.loose_inputs = True
         for key, value in node.items():
             kind = type(value)
             if kind is str:
@@ -118,7 +129,7 @@ def _components(
                     names.add(value)
             elif (kind is dict or kind is list) and key not in _STRUCTURAL:
                 _scan(s, key, value, (ptr, i, key), ctype, in_form, key)
-        if ctype in _CONTAINERS and not _container(s, counts, node, f"{ptr}/{i}", in_form, depth):
+        if flags & _CONTAINER and not _container(s, counts, node, f"{ptr}/{i}", in_form, depth):
             return False
     return True
 
