@@ -1,4 +1,12 @@
-"""Semantic Flow JSON rules: what Meta enforces beyond what a JSON Schema can express."""
+"""Semantic Flow JSON rules: what Meta enforces beyond what a JSON Schema can express.
+
+Two layers, like the schema's fast and detailed validators: ``verdict.clean`` answers in
+one pass whether a flow plainly breaks nothing (the common case, and the only work done
+for it); otherwise ``walk.collect`` gathers per-screen facts and every rule in ``RULES``
+explains what is wrong, with pointers and messages. Any rule added to ``RULES`` must also
+make ``verdict`` answer False whenever the new rule could report something
+(``tests/test_rules_verdict.py`` checks that the two never disagree).
+"""
 
 from __future__ import annotations
 
