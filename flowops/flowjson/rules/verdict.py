@@ -9,6 +9,7 @@ wrong. Values nested in component properties are visited as ``walk`` visits them
 is allocated per component beyond the few records the flow-level checks need, and pointers
 are built only for a reference whose binding type must be checked.
 
+The component pass is in ``verdict_components``, the flow-level checks in ``verdict_flow``.
 Hot path: plain loops over locals, as in ``walk``.
 """
 
@@ -17,43 +18,17 @@ from __future__ import annotations
 from typing import Any
 
 from flowops.flowjson.findings import Version
-from flowops.flowjson.rules.components import FORM_OPTIONAL, PAIR_KEYS, WITH_PAIRS
+from flowops.flowjson.rules.components import FORM_OPTIONAL
 from flowops.flowjson.rules.data_fields import sound_field
 from flowops.flowjson.rules.expressions import refs_in
-from flowops.flowjson.rules.facts import INPUT_TYPES, Ref
+from flowops.flowjson.rules.facts import Ref
 from flowops.flowjson.rules.limits import CAPS, MAX_COMPONENTS
-from flowops.flowjson.rules.pickers import PICKERS
 from flowops.flowjson.rules.typing_rules import binding_fits, check_binding
+from flowops.flowjson.rules.verdict_components import ScreenPass, components
 from flowops.flowjson.rules.verdict_flow import Flow, flow_is_clean
-from flowops.flowjson.rules.walk import inert, join_key
+from flowops.flowjson.rules.walk import join_key
 
-_STRUCTURAL = frozenset({"children", "then", "else", "cases"})
-# What a component type asks of the pass, as bit flags (one lookup per component).
-_UNFOLLOWED, _PAIRED, _INPUT, _CONTAINER = 1, 2, 4, 8
-_KINDS: dict[str, int] = {}
-for _types, _flag in (
-    ({"NavigationList", "ImageCarousel"} | PICKERS, _UNFOLLOWED),
-    (WITH_PAIRS, _PAIRED),
-    (INPUT_TYPES, _INPUT),
-    ({"Form", "If", "Switch"}, _CONTAINER),
-):
-    for _type in _types:
-        _KINDS[_type] = _KINDS.get(_type, 0) | _flag
 _NOT_COUNTED = ("Form", "If", "Switch")  # containers do not count towards the 50 components
-
-
-class _Screen:
-    """What one screen's pass gathers (refs keep their pointer as segments until needed)."""
-
-    __slots__ = ("actions", "counts", "has_form", "loose_inputs", "names", "refs")
-
-    def __init__(self) -> None:
-        self.counts: dict[str, int] = {}
-        self.names: set[str] = set()
-        self.refs: list[tuple[str, str, str, bool, tuple[Any, ...]]] = []
-        self.actions: list[tuple[dict[str, Any], str]] = []  # (action, component type)
-        self.has_form = False
-        self.loose_inputs = False
 
 
 def clean(doc: dict[str, Any], version: Version) -> bool:
@@ -89,11 +64,11 @@ def _screen_is_clean(flow: Flow, index: int, screen: dict[str, Any]) -> bool:
     children = layout.get("children") if isinstance(layout, dict) else None
     if not isinstance(children, list):
         return False
-    s = _Screen()
+    s = ScreenPass()
     title = screen.get("title")
     if isinstance(title, str) and "${" in title:
         s.refs.append((title, "screen", "title", False, (f"/screens/{index}", "title")))
-    if not _components(s, s.counts, children, f"/screens/{index}/layout/children", False, 0):
+    if not components(s, s.counts, children, f"/screens/{index}/layout/children", False, 0):
         return False
     if not _screen_counts_ok(s, terminal, flow.version):
         return False
@@ -102,105 +77,7 @@ def _screen_is_clean(flow: Flow, index: int, screen: dict[str, Any]) -> bool:
     return flow.add_screen(sid, screen, data, terminal, s.actions)
 
 
-def _components(
-    s: _Screen, counts: dict[str, int], items: list[Any], ptr: str, in_form: bool, depth: int
-) -> bool:
-    names, refs = s.names, s.refs
-    for i, node in enumerate(items):
-        if not isinstance(node, dict):
-            continue
-        raw = node.get("type")
-        ctype = raw if isinstance(raw, str) else ""
-        flags = _KINDS.get(ctype, 0)
-        if flags:
-            if flags & _UNFOLLOWED or (flags & _PAIRED and not PAIR_KEYS.isdisjoint(node)):
-                return False
-            if flags & _INPUT and not in_form:
-                s.loose_inputs = True
-        counts[ctype] = counts.get(ctype, 0) + 1
-        for key, value in node.items():
-            kind = type(value)
-            if kind is str:
-                if "${" in value:
-                    refs.append((value, ctype, key, in_form, (ptr, i, key)))
-                elif key == "name" and ctype != "Form":
-                    if value in names:
-                        return False
-                    names.add(value)
-            elif (kind is dict or kind is list) and key not in _STRUCTURAL:
-                _scan(s, key, value, (ptr, i, key), ctype, in_form, key)
-        if flags & _CONTAINER and not _container(s, counts, node, f"{ptr}/{i}", in_form, depth):
-            return False
-    return True
-
-
-def _container(
-    s: _Screen, counts: dict[str, int], node: dict[str, Any], ptr: str, in_form: bool, depth: int
-) -> bool:
-    """Form children count on the screen; one level of If/Switch branches as ``walk`` counts."""
-    if node["type"] == "Form":
-        s.has_form = True
-        inner = node.get("children")
-        return not isinstance(inner, list) or _components(
-            s, counts, inner, f"{ptr}/children", True, depth
-        )
-    if depth:
-        return False  # nested If/Switch: nesting and Footer placement rules
-    branches = _branches(node, ptr)
-    if branches is None:
-        return False
-    merged: dict[str, int] = {}
-    footers = 0
-    for items, at in branches:
-        sub: dict[str, int] = {}
-        if isinstance(items, list) and not _components(s, sub, items, at, in_form, 1):
-            return False
-        footers += bool(sub.get("Footer"))
-        for key, value in sub.items():
-            if value > merged.get(key, 0):
-                merged[key] = value
-    if 0 < footers < len(branches):
-        return False  # a Footer in some branches only
-    for key, value in merged.items():
-        counts[key] = counts.get(key, 0) + value
-    return True
-
-
-def _branches(node: dict[str, Any], ptr: str) -> list[tuple[object, str]] | None:
-    if node["type"] == "If":
-        return [(node.get("then"), f"{ptr}/then"), (node.get("else"), f"{ptr}/else")]
-    cases = node.get("cases")
-    if not isinstance(cases, dict) or not cases:
-        return None
-    return [(items, join_key(f"{ptr}/cases", key)) for key, items in cases.items()]
-
-
-def _scan(
-    s: _Screen,
-    key: str | int,
-    value: Any,
-    at: tuple[Any, ...],
-    ctype: str,
-    in_form: bool,
-    prop: str,
-) -> None:
-    """`${…}` strings and `*-action` objects anywhere under a property, as ``walk`` finds them."""
-    if type(value) is dict:
-        if type(key) is str and key.endswith("-action"):
-            s.actions.append((value, ctype))
-        items: Any = value.items()
-    else:
-        items = enumerate(value)
-    for sub, item in items:
-        kind = type(item)
-        if kind is str:
-            if "${" in item:
-                s.refs.append((item, ctype, prop, in_form, (*at, sub)))
-        elif kind is list or (kind is dict and not inert(sub, item)):
-            _scan(s, sub, item, (*at, sub), ctype, in_form, prop)
-
-
-def _screen_counts_ok(s: _Screen, terminal: bool, version: Version) -> bool:
+def _screen_counts_ok(s: ScreenPass, terminal: bool, version: Version) -> bool:
     counts = s.counts
     if terminal and not counts.get("Footer"):
         return False
@@ -213,7 +90,7 @@ def _screen_counts_ok(s: _Screen, terminal: bool, version: Version) -> bool:
     return total <= MAX_COMPONENTS
 
 
-def _refs_ok(s: _Screen, data: dict[str, Any]) -> bool:
+def _refs_ok(s: ScreenPass, data: dict[str, Any]) -> bool:
     """Every reference takes the full rules' fast path (see ``references.check``)."""
     names, footer_outside = s.names, s.has_form
     for text, ctype, prop, in_form, at in s.refs:
