@@ -4,7 +4,7 @@ Generates 1,000 distinct flow files from the repository's example flows and the 
 test fixtures, then times the floor (read + ``json.loads``) and full validation
 (``validate_text`` on each file's bytes) in the same run: rounds alternate between them so
 a busy machine slows both alike, and the best of 7 rounds counts. Target: full ≤ 4× the floor.
-Also times the corpus's largest documents when /work/shared/corpus is present.
+Also times the corpus's largest documents when ../shared/corpus (beside the checkout) is present.
 Run: ``.venv/bin/python benchmarks/validate.py [--files N]``
 """
 
@@ -27,7 +27,7 @@ SOURCES = [
     ROOT / "flowops" / "templates" / "project" / "welcome.json",
     *sorted((ROOT / "tests" / "data" / "flowjson" / "valid").glob("*.json")),
 ]
-CORPUS = Path("/work/shared/corpus/flow-json")
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "flow-json"
 TARGET_RATIO = 4.0
 
 
