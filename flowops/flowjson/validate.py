@@ -10,6 +10,7 @@ from flowops.flowjson.describe import Context
 from flowops.flowjson.findings import Finding, Version
 from flowops.flowjson.messages import translate
 from flowops.flowjson.positions import SourceMap, scan
+from flowops.flowjson.rules import screen_typos
 from flowops.flowjson.rules_gate import run_rules_if_sound
 from flowops.problems import Problem
 
@@ -29,7 +30,7 @@ def validate_text(
     try:
         doc = parse.loads(decoded)
     except json.JSONDecodeError as exc:
-        return [_syntax_problem(file, exc)]
+        return [_syntax_problem(file, exc, decoded)]
     except parse.DuplicateKeyError:
         return _duplicate_problems(file, scan(decoded))
     except parse.ConstantError as exc:
@@ -53,8 +54,11 @@ def validate_document(
     return to_problems(findings, scan(text.removeprefix("\ufeff"), wanted), file)
 
 
-def check(doc: object, will_publish: bool | None = None, *, rules: bool = True) -> list[Finding]:
-    """Findings without positions; ``rules=False`` checks only version and structure."""
+def check(
+    doc: object, will_publish: bool | None = None, *, rules: bool = True, typos: bool = True
+) -> list[Finding]:
+    """Findings without positions; ``rules=False`` checks only version and structure;
+    ``typos=False`` reports a misspelt screen key's knock-on errors too."""
     if not isinstance(doc, dict):
         message = f"a Flow JSON document must be a JSON object, not {_kind(doc)}"
         return [Finding("", INVALID, message, hint='Start the file with { "version": ... }.')]
@@ -62,8 +66,26 @@ def check(doc: object, will_publish: bool | None = None, *, rules: bool = True) 
     if version is None:
         return findings
     structure = [] if validators.fast(version).is_valid(doc) else explain(doc, version)
+    renames = screen_typos.find(doc, structure) if structure and typos else {}
+    if renames:
+        return _typos_corrected(doc, will_publish, rules, structure, renames)
     semantic = run_rules_if_sound(doc, version, structure) if rules else []
     return _unique(findings + structure + semantic)
+
+
+def _typos_corrected(
+    doc: dict[str, object],
+    will_publish: bool | None,
+    rules: bool,
+    structure: list[Finding],
+    renames: screen_typos.Renames,
+) -> list[Finding]:
+    """The typos themselves, then what the document with them corrected still has wrong."""
+    fixed = screen_typos.corrected(doc, renames)
+    rest = check(fixed, will_publish, rules=rules, typos=False)
+    typo_findings = [f for f in structure if f.pointer in renames]
+    mapped = [screen_typos.map_back(f, renames) for f in rest]
+    return _unique(typo_findings + [f for f in mapped if f.pointer not in renames])
 
 
 def explain(doc: dict[str, object], version: Version) -> list[Finding]:
@@ -107,7 +129,10 @@ def _kind(doc: object) -> str:
     return names.get(type(doc), "a number")
 
 
-def _syntax_problem(file: str, exc: json.JSONDecodeError) -> Problem:
+def _syntax_problem(file: str, exc: json.JSONDecodeError, text: str) -> Problem:
+    if not text.strip():
+        hint = 'Write the flow as a JSON object: { "version": "7.3", "screens": [ ... ] }.'
+        return Problem(file, 1, 1, INVALID, "the file is empty", hint=hint)
     message = f"not valid JSON: {exc.msg}"
     hint = "Fix the JSON syntax (a missing comma, quote or bracket is the usual cause)."
     return Problem(file, exc.lineno, exc.colno, INVALID, message, hint=hint)

@@ -8,6 +8,7 @@ from flowops.flowjson.findings import Finding, pointer_join
 from flowops.flowjson.rules.facts import Act, Context, ScreenFacts
 from flowops.flowjson.rules.payloads import check_payload
 from flowops.flowjson.rules.pickers import check_pickers
+from flowops.flowjson.rules.suggest import did_you_mean, listing
 from flowops.problems import Severity
 
 
@@ -56,13 +57,7 @@ def _navigate(ctx: Context, s: ScreenFacts, act: Act, out: list[Finding]) -> Non
         return
     target = ctx.by_id.get(target_id)
     if target is None:
-        out.append(
-            Finding(
-                f"{act.pointer}/next/name",
-                "INVALID_NAVIGATE_ACTION_NEXT_SCREEN_NAME",
-                f"Unknown screen id '{target_id}'; navigate to one of the flow's screen ids.",
-            )
-        )
+        out.append(_unknown_target(ctx, act, target_id))
         return
     if target is s:
         out.append(
@@ -83,6 +78,16 @@ def _navigate(ctx: Context, s: ScreenFacts, act: Act, out: list[Finding]) -> Non
             )
         )
     check_payload(ctx, act, target, out)
+
+
+def _unknown_target(ctx: Context, act: Act, target_id: str) -> Finding:
+    ids = [sid for sid in ctx.by_id]
+    return Finding(
+        f"{act.pointer}/next/name",
+        "INVALID_NAVIGATE_ACTION_NEXT_SCREEN_NAME",
+        f"Unknown screen id '{target_id}'{did_you_mean(target_id, ids)}",
+        hint=f"Navigate to one of the flow's screen ids: {listing(ids)}.",
+    )
 
 
 def _update_data(s: ScreenFacts, act: Act) -> Iterator[Finding]:

@@ -9,6 +9,7 @@ from flowops.flowjson.findings import Finding
 from flowops.flowjson.rules.data_model import resolve
 from flowops.flowjson.rules.expressions import Expr
 from flowops.flowjson.rules.facts import Context, Ref, ScreenFacts
+from flowops.flowjson.rules.reference_hints import explain, is_expression
 from flowops.flowjson.rules.typing_rules import check_binding, may_bind
 from flowops.problems import Severity
 
@@ -45,11 +46,12 @@ def check(ctx: Context) -> list[Finding]:
 
 def _one(ctx: Context, s: ScreenFacts, ref: Ref, parsed: Expr, out: list[Finding]) -> None:
     expr, parts, whole = parsed
-    problem, schema = _lookup(ctx, s, parts)
+    problem, schema = _lookup(ctx, s, parts, expr)
     if problem:
         in_action = ref.prop.endswith("-action")
         code = "INVALID_ON_CLICK_ACTION_PAYLOAD" if in_action else "INVALID_SCREEN_DYNAMIC_DATA"
-        out.append(Finding(ref.pointer, code, f"'${{{expr}}}' on screen '{s.sid}': {problem}."))
+        message = f"'${{{expr}}}' on screen '{s.sid}': {problem}."
+        out.append(Finding(ref.pointer, code, message, hint=explain(ctx, s, expr, parts)))
         return
     if parts[0] == "form" and ref.ctype == "Footer" and s.has_form and not ref.in_form:
         out.append(_footer_outside_form(ctx, ref, expr))
@@ -57,9 +59,13 @@ def _one(ctx: Context, s: ScreenFacts, ref: Ref, parsed: Expr, out: list[Finding
         out.extend(check_binding(ref, expr, schema))
 
 
-def _lookup(ctx: Context, s: ScreenFacts, parts: Sequence[str]) -> tuple[str, dict[str, Any]]:
+def _lookup(
+    ctx: Context, s: ScreenFacts, parts: Sequence[str], expr: str = ""
+) -> tuple[str, dict[str, Any]]:
     """("", schema-or-{}) when the reference resolves, else (reason, {})."""
     if len(parts) < 2:
+        if is_expression(parts, expr):
+            return "an expression inside ${…}, where Meta reads only a plain reference", {}
         return "not a reference Meta understands; use ${data.x}, ${form.x} or ${screen.X…}", {}
     head = parts[0]
     if head == "data":
@@ -81,7 +87,7 @@ def _data(s: ScreenFacts, path: Sequence[str]) -> tuple[str, dict[str, Any]]:
 def _form(s: ScreenFacts, name: str) -> tuple[str, dict[str, Any]]:
     if name in s.names:
         return "", {}
-    return f"no component named '{name}' on this screen; fix the name", {}
+    return f"no component named '{name}' on this screen", {}
 
 
 def _global(ctx: Context, s: ScreenFacts, parts: Sequence[str]) -> tuple[str, dict[str, Any]]:
