@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from flowops.flowjson.findings import Finding, pointer_join
-from flowops.flowjson.rules.data_model import json_type, matches
+from flowops.flowjson.rules.data_model import TYPES, json_type, matches, unknown_type
 from flowops.flowjson.rules.facts import Context
 
 CODE = "INVALID_SCREEN_DATA"
@@ -57,6 +57,8 @@ def _sound(schema: dict[str, Any]) -> bool:
 def _shape_ok(schema: dict[str, Any], top: bool) -> bool:
     declared = schema.get("type")
     if declared is None or (declared == "array" and "items" not in schema):
+        return False
+    if type(declared) is str and declared not in TYPES:
         return False
     if not top and "__example__" in schema:
         return False
@@ -109,6 +111,8 @@ def _shape(schema: dict[str, Any], path: Path, top: bool, out: list[Finding]) ->
         out.append(Finding(_ptr(path, "__example__"), CODE, _NESTED_EXAMPLE, at_key=True))
     if declared is None:
         out.append(Finding(_ptr(path), CODE, "This data field has no 'type'; declare its type."))
+    elif type(declared) is str and declared not in TYPES:
+        out.append(unknown_type(declared, _ptr(path, "type"), CODE))
     elif declared == "array" and "items" not in schema:
         message = "An array data field needs an 'items' schema; describe the array's elements."
         out.append(Finding(_ptr(path), CODE, message))

@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from flowops.flowjson.findings import Finding
+from flowops.flowjson.rules.suggest import closest
+
 _PY_TYPES: dict[str, tuple[type, ...]] = {
     "string": (str,),
     "number": (int, float),
@@ -13,6 +16,25 @@ _PY_TYPES: dict[str, tuple[type, ...]] = {
     "object": (dict,),
     "array": (list,),
 }
+TYPES = frozenset({*_PY_TYPES, "null"})
+_ALIASES = {
+    "str": "string",
+    "text": "string",
+    "int": "integer",
+    "float": "number",
+    "double": "number",
+    "bool": "boolean",
+    "list": "array",
+    "dict": "object",
+    "date": "string",
+}
+
+
+def unknown_type(declared: str, pointer: str, code: str) -> Finding:
+    """``"type": "str"`` → did you mean 'string'?"""
+    guess = _ALIASES.get(declared.lower()) or closest(declared, sorted(TYPES))
+    message = f"Unknown data type '{declared}'" + (f"; did you mean '{guess}'?" if guess else "")
+    return Finding(pointer, code, message, hint=f"Data types: {', '.join(sorted(TYPES))}.")
 
 
 def json_type(value: object) -> str:

@@ -8,6 +8,7 @@ from typing import Any
 from flowops.flowjson.findings import Finding, pointer_join
 from flowops.flowjson.rules.data_model import json_type, matches
 from flowops.flowjson.rules.facts import Act, Context, ScreenFacts
+from flowops.flowjson.rules.suggest import closest, listing
 from flowops.problems import Severity
 
 GLOBAL_REFS = (4, 0)
@@ -30,7 +31,9 @@ def check_payload(ctx: Context, act: Act, target: ScreenFacts, out: list[Finding
             )
             return
         if not _plainly_matching(payload, data):
-            out.extend(_extra(payload, target, f"{act.pointer}/payload"))
+            meant = _extra(payload, target, f"{act.pointer}/payload", out)
+            if meant:  # a misspelt key is reported once, not also as the missing one
+                payload = {**payload, **dict.fromkeys(meant)}
     if len(payload) != len(data) or not payload.keys() <= data.keys():
         out.extend(_missing(ctx, payload, target, f"{act.pointer}/payload"))
 
@@ -43,27 +46,44 @@ def _plainly_matching(payload: dict[str, Any], data: dict[str, Any]) -> bool:
     return True
 
 
-def _extra(payload: dict[str, Any], target: ScreenFacts, ptr: str) -> Iterator[Finding]:
+def _extra(payload: dict[str, Any], target: ScreenFacts, ptr: str, out: list[Finding]) -> list[str]:
+    """Keys the target does not declare or values of the wrong type; returns the declared
+    names that misspelt keys were meant to be."""
+    missing = [k for k in target.data if k not in payload]
+    meant: list[str] = []
     for key, value in payload.items():
         field = target.data.get(key)
         at = pointer_join(ptr, key)
         if not isinstance(field, dict):
-            yield Finding(
-                at,
-                CODE,
-                f"'{key}' is not in the data model of screen '{target.sid}'; "
-                "declare it there or remove it from the payload.",
-                at_key=True,
-            )
+            guess = closest(key, [m for m in missing if m not in meant])
+            meant.extend([guess] if guess else [])
+            out.append(_undeclared(key, target, at, guess))
         elif not (isinstance(value, str) and "${" in value) and not matches(
             field.get("type"), value
         ):
-            yield Finding(
-                at,
-                CODE,
-                f"'{key}' is {json_type(value)} but screen '{target.sid}' declares it as "
-                f"{field.get('type')}; send a value of the declared type.",
+            out.append(
+                Finding(
+                    at,
+                    CODE,
+                    f"'{key}' is {json_type(value)} but screen '{target.sid}' declares it "
+                    f"as {field.get('type')}; send a value of the declared type.",
+                )
             )
+    return meant
+
+
+def _undeclared(key: str, target: ScreenFacts, at: str, guess: str | None) -> Finding:
+    if guess is not None:
+        message = f"'{key}' is not in the data model of screen '{target.sid}'; "
+        message += f"did you mean '{guess}'?"
+        return Finding(at, CODE, message, hint=f"Rename the key to '{guess}'.", at_key=True)
+    return Finding(
+        at,
+        CODE,
+        f"'{key}' is not in the data model of screen '{target.sid}'; "
+        "declare it there or remove it from the payload.",
+        at_key=True,
+    )
 
 
 def _missing(
@@ -73,10 +93,11 @@ def _missing(
     if not missing or (not payload and ctx.version >= GLOBAL_REFS):
         return
     severity = Severity.WARNING if ctx.endpoint else Severity.ERROR
+    them = "them" if len(missing) > 1 else "it"
     yield Finding(
         ptr,
         CODE,
-        f"Screen '{target.sid}' expects {', '.join(missing)} in the payload; "
-        "add them or remove them from its data model.",
+        f"Screen '{target.sid}' expects {listing(missing)} in the payload; "
+        f"add {them} or remove {them} from its data model.",
         severity=severity,
     )

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from flowops.flowjson.findings import Finding
+from flowops.flowjson.rules.data_model import TYPES
 from flowops.flowjson.rules.facts import Ref
 
 _TEXT = ("string", "array")  # markdown text may be a list of lines
@@ -49,7 +50,7 @@ def check_binding(ref: Ref, expr: str, schema: dict[str, Any]) -> list[Finding]:
         return []
     expected = _BY_COMPONENT.get((ref.ctype, ref.prop)) or _BY_PROP.get(ref.prop)
     declared = schema.get("type")
-    if expected and isinstance(declared, str) and declared not in expected:
+    if expected and isinstance(declared, str) and declared in TYPES and declared not in expected:
         kinds = " or ".join(expected)
         message = (
             f"Expected '${{{expr}}}' to be of type {kinds} for {ref.ctype} '{ref.prop}' "
