@@ -172,3 +172,33 @@ def test_misspelt_reference_names_suggest_the_declared_one(text: str, hint: str)
 def test_misspelt_data_type_suggests_the_json_type_once() -> None:
     problem = _one((INVALID / "data_type_typo.json").read_bytes())
     assert problem.message == "Unknown data type 'str'; did you mean 'string'?"
+
+
+def test_misspelt_component_key_gives_only_the_typo() -> None:
+    def change(doc: Doc) -> None:
+        field = doc["screens"][0]["layout"]["children"][0]
+        field["nmae"] = field.pop("name")
+
+    problem = _one(_mutated(change))
+    assert "did you mean `name`?" in problem.message
+
+
+def test_misspelt_component_type_gives_only_the_typo() -> None:
+    problem = _one((INVALID / "component_type_typo_footer.json").read_bytes())
+    assert "did you mean `Footer`?" in problem.message
+
+
+def test_typos_inside_a_corrected_component_are_found_too() -> None:
+    def change(doc: Doc) -> None:
+        children = doc["screens"][0]["layout"]["children"]
+        children[0]["type"] = "textinput"
+        doc["screens"][0]["layout"]["children"] = [
+            {"type": "form", "name": "f", "children": children}
+        ]
+
+    doc = _mutated(change)
+    messages = sorted(p.message for p in _errors(doc))
+    assert messages == [
+        "unknown component type `form`; did you mean `Form`?",
+        "unknown component type `textinput`; did you mean `TextInput`?",
+    ]

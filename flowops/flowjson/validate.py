@@ -10,7 +10,7 @@ from flowops.flowjson.describe import Context
 from flowops.flowjson.findings import Finding, Version
 from flowops.flowjson.messages import translate
 from flowops.flowjson.positions import SourceMap, scan
-from flowops.flowjson.rules import screen_typos
+from flowops.flowjson.rules import typos as typo_fixes
 from flowops.flowjson.rules_gate import run_rules_if_sound
 from flowops.problems import Problem
 
@@ -55,10 +55,11 @@ def validate_document(
 
 
 def check(
-    doc: object, will_publish: bool | None = None, *, rules: bool = True, typos: bool = True
+    doc: object, will_publish: bool | None = None, *, rules: bool = True, typo_rounds: int = 3
 ) -> list[Finding]:
     """Findings without positions; ``rules=False`` checks only version and structure;
-    ``typos=False`` reports a misspelt screen key's knock-on errors too."""
+    a misspelt key or component type is reported alone, not with what it leads to, for up
+    to ``typo_rounds`` rounds (a corrected `Form` may reveal typos among its children)."""
     if not isinstance(doc, dict):
         message = f"a Flow JSON document must be a JSON object, not {_kind(doc)}"
         return [Finding("", INVALID, message, hint='Start the file with { "version": ... }.')]
@@ -66,9 +67,9 @@ def check(
     if version is None:
         return findings
     structure = [] if validators.fast(version).is_valid(doc) else explain(doc, version)
-    renames = screen_typos.find(doc, structure) if structure and typos else {}
-    if renames:
-        return _typos_corrected(doc, will_publish, rules, structure, renames)
+    found = typo_fixes.find(doc, version, structure) if structure and typo_rounds else None
+    if found is not None and found.pointers():
+        return _typos_corrected(doc, will_publish, (rules, typo_rounds - 1), structure, found)
     semantic = run_rules_if_sound(doc, version, structure) if rules else []
     return _unique(findings + structure + semantic)
 
@@ -76,16 +77,18 @@ def check(
 def _typos_corrected(
     doc: dict[str, object],
     will_publish: bool | None,
-    rules: bool,
+    options: tuple[bool, int],
     structure: list[Finding],
-    renames: screen_typos.Renames,
+    found: typo_fixes.Typos,
 ) -> list[Finding]:
     """The typos themselves, then what the document with them corrected still has wrong."""
-    fixed = screen_typos.corrected(doc, renames)
-    rest = check(fixed, will_publish, rules=rules, typos=False)
-    typo_findings = [f for f in structure if f.pointer in renames]
-    mapped = [screen_typos.map_back(f, renames) for f in rest]
-    return _unique(typo_findings + [f for f in mapped if f.pointer not in renames])
+    fixed = typo_fixes.corrected(doc, found)
+    rest = check(fixed, will_publish, rules=options[0], typo_rounds=options[1])
+    at = found.pointers()
+    mapped = [typo_fixes.map_back(f, found) for f in rest]
+    return _unique(
+        [f for f in structure if f.pointer in at] + [f for f in mapped if f.pointer not in at]
+    )
 
 
 def explain(doc: dict[str, object], version: Version) -> list[Finding]:

@@ -44,6 +44,8 @@ def _data_hint(s: ScreenFacts, name: str) -> str:
     guess = closest(name, s.data)
     if guess is not None:
         return f"Did you mean '${{data.{guess}}}'?"
+    if not s.data:
+        return f"Screen '{s.sid}' has no `data` model; declare '{name}' under its `data`."
     return f"Fields declared in the `data` of '{s.sid}': {listing(s.data)}."
 
 
