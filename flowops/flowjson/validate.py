@@ -134,7 +134,8 @@ def _kind(doc: object) -> str:
 
 def _syntax_problem(file: str, exc: json.JSONDecodeError, text: str) -> Problem:
     if not text.strip():
-        hint = 'Write the flow as a JSON object: { "version": "7.3", "screens": [ ... ] }.'
+        latest = versions.text(versions.LATEST)
+        hint = f'Write the flow as a JSON object: {{ "version": "{latest}", "screens": [ ... ] }}.'
         return Problem(file, 1, 1, INVALID, "the file is empty", hint=hint)
     message = f"not valid JSON: {exc.msg}"
     hint = "Fix the JSON syntax (a missing comma, quote or bracket is the usual cause)."

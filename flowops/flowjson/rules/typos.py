@@ -59,7 +59,8 @@ def _meant_key(doc: dict[str, Any], pointer: str) -> str | None:
 def _keys_of(owner: dict[str, Any], path: list[str]) -> list[str]:
     if len(path) == 2 and path[0] == "screens":
         return list(SCREEN_KEYS)
-    component = catalog.BY_NAME.get(owner.get("type", ""), None)
+    kind = owner.get("type")
+    component = catalog.BY_NAME.get(kind) if isinstance(kind, str) else None
     return ["type", *component.props] if component is not None and "layout" in path else []
 
 
@@ -110,11 +111,13 @@ def _change(node: Any, path: list[str], fn: Callable[[Any], Any]) -> Any:
     if not path:
         return fn(node)
     head, rest = path[0], path[1:]
-    if isinstance(node, list):
+    if isinstance(node, list) and head.isdigit() and int(head) < len(node):
         copy = list(node)
         copy[int(head)] = _change(node[int(head)], rest, fn)
         return copy
-    return {**node, head: _change(node[head], rest, fn)}
+    if isinstance(node, dict) and head in node:
+        return {**node, head: _change(node[head], rest, fn)}
+    return node  # (not reached: typos are found on this same document)
 
 
 def _at(doc: Any, parts: list[str]) -> Any:
