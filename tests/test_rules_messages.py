@@ -202,3 +202,11 @@ def test_typos_inside_a_corrected_component_are_found_too() -> None:
         "unknown component type `form`; did you mean `Form`?",
         "unknown component type `textinput`; did you mean `TextInput`?",
     ]
+
+
+def test_field_of_a_string_data_field_says_it_has_none() -> None:
+    def change(doc: Doc) -> None:
+        doc["screens"][1]["layout"]["children"][0]["text"] = "${data.full_name.first}"
+
+    problem = _one(_mutated(change))
+    assert "'full_name' is a string, which has no 'first'" in problem.message

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import Any
 
 from flowops.flowjson.findings import Finding
@@ -17,6 +18,7 @@ _PY_TYPES: dict[str, tuple[type, ...]] = {
     "array": (list,),
 }
 TYPES = frozenset({*_PY_TYPES, "null"})
+_SCALARS = ("string", "number", "integer", "boolean")
 _ALIASES = {
     "str": "string",
     "text": "string",
@@ -66,8 +68,14 @@ def resolve(data: dict[str, Any], parts: Sequence[str]) -> tuple[dict[str, Any] 
     schema = data.get(parts[0])
     if not isinstance(schema, dict):
         return None, f"'{parts[0]}' is not declared in the data model; declare it under `data`"
-    for part in parts[1:]:
-        if schema.get("type") == "array":
+    for prev, part in pairwise(parts):
+        declared = schema.get("type")
+        if declared in _SCALARS:
+            return (
+                None,
+                f"'{prev}' is a {declared}, which has no '{part}'; refer to '{prev}' itself",
+            )
+        if declared == "array":
             return None, (
                 f"'{part}' is inside an array schema, whose elements cannot be addressed "
                 "by name; bind the whole array (for example as a data-source) instead"
