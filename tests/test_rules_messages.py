@@ -210,3 +210,11 @@ def test_field_of_a_string_data_field_says_it_has_none() -> None:
 
     problem = _one(_mutated(change))
     assert "'full_name' is a string, which has no 'first'" in problem.message
+
+
+def test_data_field_without_example_is_named_with_its_type() -> None:
+    problem = _one(_mutated(lambda d: d["screens"][1]["data"]["full_name"].pop("__example__")))
+    assert problem.message == (
+        "Data field 'full_name' has no '__example__'; add an example value of type string."
+    )
+    assert problem.hint == 'For example: "__example__": "text"'

@@ -15,6 +15,14 @@ from flowops.flowjson.rules.facts import Context
 CODE = "INVALID_SCREEN_DATA"
 _SCALARS = frozenset({"string", "number", "integer", "boolean"})
 _EXAMPLE_TYPES: dict[str, type] = {"string": str, "number": float, "integer": int, "boolean": bool}
+_SAMPLES = {
+    "string": '"text"',
+    "number": "1.5",
+    "integer": "1",
+    "boolean": "true",
+    "array": "[ ... ]",
+    "object": "{ ... }",
+}
 _MISSING = object()
 _NESTED_EXAMPLE = "'__example__' is allowed only on top-level data fields; remove this one."
 Path = list[str]
@@ -98,11 +106,19 @@ def _ptr(path: Path, *more: str) -> str:
 def _field(schema: dict[str, Any], path: Path, out: list[Finding]) -> None:
     _shape(schema, path, True, out)
     if "__example__" not in schema:
-        message = "This data field has no '__example__'; add an example value of its type."
-        out.append(Finding(_ptr(path), CODE, message))
+        out.append(_no_example(schema, path))
         return
     path.append("__example__")
     _example(schema, schema["__example__"], path, out)
+
+
+def _no_example(schema: dict[str, Any], path: Path) -> Finding:
+    declared = schema.get("type")
+    kind = f" of type {declared}" if isinstance(declared, str) and declared in TYPES else ""
+    message = f"Data field '{path[-1]}' has no '__example__'; add an example value{kind}."
+    sample = _SAMPLES.get(declared) if isinstance(declared, str) else None
+    hint = f'For example: "__example__": {sample}' if sample else ""
+    return Finding(_ptr(path), CODE, message, hint=hint)
 
 
 def _shape(schema: dict[str, Any], path: Path, top: bool, out: list[Finding]) -> None:
