@@ -149,6 +149,7 @@ def test_form_reference_to_another_screens_component_says_how_to_pass_it() -> No
     problem = _one(_mutated(change))
     assert "'full_name' is a component on screen 'START'" in problem.hint
     assert "'${data.full_name}'" in problem.hint
+    assert "'${screen.START.form.full_name}'" in problem.hint
 
 
 @pytest.mark.parametrize(

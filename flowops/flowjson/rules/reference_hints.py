@@ -10,6 +10,7 @@ from flowops.flowjson.rules.facts import Context, ScreenFacts
 from flowops.flowjson.rules.suggest import closest, listing
 
 EXPRESSIONS = (6, 0)
+GLOBAL_REFS = (4, 0)
 _OPERATOR = re.compile(r"==|!=|<=|>=|&&|\|\||[<>+*/%?!]|\s-\s")
 _REFERENCE = re.compile(r"\b(?:data|form|screen)(?:\.[\w-]+)+")
 
@@ -56,11 +57,14 @@ def _form_hint(ctx: Context, s: ScreenFacts, name: str) -> str:
     owner = next((o for o in ctx.screens if o is not s and name in o.names), None)
     if owner is None:
         return f"Components with a name on '{s.sid}': {listing(s.names)}."
-    return (
+    hint = (
         f"'{name}' is a component on screen '{owner.sid}': a screen reads only its own form; "
         f"send the value in the navigate payload to '{s.sid}' and read it as "
-        f"'${{data.{name}}}' (declared in its `data`)."
+        f"'${{data.{name}}}' (declared in its `data`)"
     )
+    if ctx.version >= GLOBAL_REFS:
+        return hint + f", or read it directly as '${{screen.{owner.sid}.form.{name}}}'."
+    return hint + "."
 
 
 def _screens(ctx: Context) -> str:
