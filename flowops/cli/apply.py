@@ -11,8 +11,8 @@ import click
 
 from flowops.cli import cli
 from flowops.cli.context import CliContext
+from flowops.cli.options import env_option
 from flowops.cli.plan import (
-    env_option,
     finish,
     make_plan,
     prepare,

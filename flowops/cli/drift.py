@@ -6,6 +6,7 @@ import click
 
 from flowops.cli import cli
 from flowops.cli.context import CliContext
+from flowops.cli.options import format_option
 from flowops.connect import open_environment
 from flowops.drift import detect
 from flowops.drift_render import RENDERERS
@@ -17,14 +18,7 @@ EXIT_DRIFT = 2
 
 @cli.command("drift")
 @click.option("--env", "env_name", default="local", show_default=True, help="Environment to check.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(sorted(RENDERERS)),
-    default="text",
-    show_default=True,
-    help="text for people, markdown for an issue, json for tools.",
-)
+@format_option(sorted(RENDERERS), "text for people, markdown for an issue, json for tools.")
 @click.option(
     "--full",
     is_flag=True,

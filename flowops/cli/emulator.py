@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import signal
 import time
+from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
+from typing import TypeVar
 
 import click
 
@@ -14,6 +16,12 @@ from flowops.emulator import EmulatorHandle, FaultConfig, start_emulator
 from flowops.errors import ConfigError
 
 EXAMPLE_WABA = "100000000000001"
+F = TypeVar("F", bound=Callable[..., object])
+
+
+def _share_option(flag: str, help: str) -> Callable[[F], F]:
+    """A fault injected into this share (0 to 1) of API calls."""
+    return click.option(flag, type=click.FloatRange(0, 1), default=0.0, help=help)
 
 
 @cli.group()
@@ -42,31 +50,13 @@ def emulator() -> None:
     help="Old Meta rule: editing a PUBLISHED flow fails with 139001.",
 )
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of injected faults.")
-@click.option(
-    "--rate-limit",
-    type=click.FloatRange(0, 1),
-    default=0.0,
-    help="Share of API calls answered with a rate-limit error.",
-)
-@click.option(
-    "--server-errors",
-    type=click.FloatRange(0, 1),
-    default=0.0,
-    help="Share of API calls answered with HTTP 500.",
-)
+@_share_option("--rate-limit", "Share of API calls answered with a rate-limit error.")
+@_share_option("--server-errors", "Share of API calls answered with HTTP 500.")
 @click.option("--latency-ms", type=click.IntRange(0), default=0, help="Delay of every API call.")
-@click.option(
-    "--drop-connections",
-    type=click.FloatRange(0, 1),
-    default=0.0,
-    help="Share of API calls whose connection is closed without an answer.",
+@_share_option(
+    "--drop-connections", "Share of API calls whose connection is closed without an answer."
 )
-@click.option(
-    "--lose-responses",
-    type=click.FloatRange(0, 1),
-    default=0.0,
-    help="Share of API calls carried out whose answer is then lost.",
-)
+@_share_option("--lose-responses", "Share of API calls carried out whose answer is then lost.")
 def serve(
     port: int,
     state: Path | None,

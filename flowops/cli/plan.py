@@ -14,6 +14,7 @@ import click
 from flowops import lockfile
 from flowops.cli import cli
 from flowops.cli.context import CliContext
+from flowops.cli.options import env_option, format_option
 from flowops.cli.planfile import save_plan
 from flowops.connect import open_environment
 from flowops.errors import ProblemsError
@@ -27,17 +28,6 @@ from flowops.report import Report, render_text
 
 F = TypeVar("F", bound=Callable[..., object])
 EXIT_CHANGES = 2
-
-
-def env_option(func: F) -> F:
-    return click.option(
-        "--env",
-        "env",
-        default="local",
-        show_default=True,
-        metavar="NAME",
-        help="Environment from flows.yaml (local = the built-in emulator).",
-    )(func)
 
 
 def selection_options(func: F) -> F:
@@ -118,14 +108,7 @@ def prepare(obj: CliContext, env: str) -> engine.Project:
 
 @cli.command()
 @env_option
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(sorted(RENDERERS)),
-    default="text",
-    show_default=True,
-    help="text for people, markdown for a PR comment, json for tools.",
-)
+@format_option(sorted(RENDERERS), "text for people, markdown for a PR comment, json for tools.")
 @click.option(
     "--out",
     type=click.Path(dir_okay=False, path_type=Path),

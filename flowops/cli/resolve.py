@@ -6,6 +6,7 @@ import click
 
 from flowops.cli import cli
 from flowops.cli.context import CliContext
+from flowops.cli.options import format_option
 from flowops.manifest.model import LOCAL_ENV
 from flowops.runtime import load_lock
 from flowops.runtime.notes import manifest_notes
@@ -16,14 +17,7 @@ from flowops.runtime.render import render_json, render_text
 @cli.command()
 @click.argument("traditional_flow")
 @click.option("--env", default=LOCAL_ENV, show_default=True, metavar="NAME", help="Environment.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="text for people, json for programs.",
-)
+@format_option(["text", "json"], "text for people, json for programs.")
 @click.pass_obj
 def resolve(obj: CliContext, traditional_flow: str, env: str, fmt: str) -> int:
     """Say whether TRADITIONAL_FLOW is served by a WhatsApp Flow, and every check behind it.

@@ -9,7 +9,8 @@ import click
 from flowops import lockfile
 from flowops.cli import cli
 from flowops.cli.context import CliContext
-from flowops.cli.plan import env_option, problems_shown
+from flowops.cli.options import env_option, format_option
+from flowops.cli.plan import problems_shown
 from flowops.connect import open_environment
 from flowops.reconcile import engine
 from flowops.reconcile.desired import load_desired
@@ -19,9 +20,7 @@ from flowops.reconcile.status import StatusRow, status_rows
 
 @cli.command()
 @env_option
-@click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
-)
+@format_option(["text", "json"], "text for people, json for programs.")
 @click.option("--refresh", is_flag=True, help="Also read Meta's current status (one paged list).")
 @click.pass_obj
 def status(obj: CliContext, env: str, fmt: str, refresh: bool) -> int:

@@ -10,6 +10,7 @@ import click
 
 from flowops.cli import cli
 from flowops.cli.context import CliContext
+from flowops.cli.options import format_option
 from flowops.report import FORMATS, RENDERERS
 from flowops.validate import validate_project
 from flowops.validate_paths import validate_paths
@@ -18,14 +19,7 @@ from flowops.validate_paths import validate_paths
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(FORMATS),
-    default="text",
-    show_default=True,
-    help="text for people, json for programs, github for workflow annotations.",
-)
+@format_option(FORMATS, "text for people, json for programs, github for workflow annotations.")
 @click.option("--env", "env", metavar="NAME", help="Check as applied to this environment only.")
 @click.pass_context
 def validate(
