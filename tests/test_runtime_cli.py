@@ -183,7 +183,7 @@ def test_a_lock_without_the_environment_says_so(flowops: Run, project: Path) -> 
     lock = json.loads((project / "flows.lock").read_text(encoding="utf-8"))
     lock["environments"] = {"staging": lock["environments"]["production"]}
     (project / "flows.lock").write_text(json.dumps(lock), encoding="utf-8")
-    code, out, _ = flowops("resolve", "tour_inquiry_flow", "--env", "production")
-    assert code == 0
-    assert "has no flows for environment 'production'; everything falls back" in out
-    assert "note: flows.yaml links flow 'tour_inquiry' to tour_inquiry_flow" in out
+    code, out, err = flowops("resolve", "tour_inquiry_flow", "--env", "production")
+    assert (code, out) == (1, "")
+    assert "flows.lock: holds no environment 'production'" in err
+    assert "run flowops apply --env production" in err

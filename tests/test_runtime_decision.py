@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from flowops.runtime import Fallback, Resolution, Snapshot, load_lock
+from flowops.runtime import Fallback, Resolution, Snapshot, SnapshotError, load_lock
 
 DATA = Path(__file__).parent / "data" / "runtime"
 
@@ -135,10 +135,10 @@ def test_decision_does_not_depend_on_input_order() -> None:
     assert first.reason == "flow 'b' was never published (DRAFT)"
 
 
-def test_environment_missing_from_lock_warns_and_falls_back() -> None:
-    snapshot = load_lock(DATA / "flows.lock", "prod")
-    assert isinstance(snapshot.resolve("tour_inquiry_flow"), Fallback)
-    assert "no flows for environment 'prod'" in snapshot.warnings[0]
+def test_environment_missing_from_lock_is_refused_with_the_closest_name() -> None:
+    with pytest.raises(SnapshotError, match="holds no environment 'prod'") as info:
+        load_lock(DATA / "flows.lock", "prod")
+    assert "did you mean 'production'?" in info.value.hint
 
 
 def test_environments_are_separate() -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from flowops.errors import LockfileError
-from flowops.runtime import Resolution, SnapshotError, load_lock, load_snapshot, write
+from flowops.runtime import Resolution, SnapshotError, build, load_lock, load_snapshot, write
 from flowops.runtime.files import dumps
 
 DATA = Path(__file__).parent / "data" / "runtime"
@@ -72,7 +72,8 @@ def test_bad_row_is_reported_with_its_line(tmp_path: Path) -> None:
     ("text", "message"),
     [
         ('{"version": 1}', "not a flowops runtime snapshot"),
-        ('{"format": "flowops-runtime", "version": 2}', "unsupported snapshot version 2"),
+        ('{"format": "flowops-runtime", "version": 2}', "written by a newer flowops"),
+        ('{"format": "flowops-runtime", "version": 0}', "unsupported snapshot version 0"),
         ("[]", "not a flowops runtime snapshot"),
         (
             '{"format": "flowops-runtime", "version": 1, "environment": "p", "columns": '
@@ -106,7 +107,7 @@ def test_corrupt_lock_is_a_lockfile_error(tmp_path: Path) -> None:
 
 
 def test_empty_snapshot_round_trips(tmp_path: Path) -> None:
-    write(load_lock(DATA / "flows.lock", "nowhere"), tmp_path / "e.json")
+    write(build("nowhere", ()), tmp_path / "e.json")
     loaded = load_snapshot(tmp_path / "e.json")
     assert len(loaded) == 0
     assert not isinstance(loaded.resolve("tour_inquiry_flow"), Resolution)

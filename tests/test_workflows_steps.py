@@ -152,6 +152,46 @@ def test_no_drift_closes_the_open_issue_and_otherwise_does_nothing(
     assert drift_calls(runner, tmp_path, "0", "[]") == []
 
 
+DETECT = ("flowops-drift.yml", "Detect drift")
+
+
+def test_a_usage_error_in_the_drift_step_fails_the_job_and_opens_no_issue(
+    runner: Runner, tmp_path: Path
+) -> None:
+    """A typo in the step's options (as after a careless edit of the workflow) must never
+    read as "drift": no issue with an empty body, a failed job instead."""
+    flowops = runner.bin / "flowops"
+    flowops.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m flowops "$@"\n', encoding="utf-8")
+    flowops.chmod(0o755)
+    script = step_script(*DETECT).replace("--format markdown", "--formt markdown")
+    output, summary = tmp_path / "output", tmp_path / "summary.md"
+    env = {"PATH": f"{runner.bin}{os.pathsep}{os.environ['PATH']}", "WHATSAPP_TOKEN": "t"}
+    env |= {"GITHUB_OUTPUT": str(output), "GITHUB_STEP_SUMMARY": str(summary)}
+    env |= workflow_env("flowops-drift.yml")
+    (tmp_path / "detect.sh").write_text(script, encoding="utf-8")
+    done = subprocess.run(["bash", "-eo", "pipefail", "detect.sh"], cwd=tmp_path, env=env,
+                          capture_output=True, text=True)  # fmt: skip
+    assert done.returncode == 1, done.stderr
+    assert "No such option '--formt'" in done.stderr
+    assert output.read_text(encoding="utf-8") == "code=1\n"
+    code = output.read_text(encoding="utf-8").split("=", 1)[1].strip()
+    calls = drift_calls(runner, tmp_path, code, "[]")
+    assert calls == []  # even if the issue step ran, a usage error opens nothing
+
+
+def test_drift_exit_2_without_a_report_fails_instead_of_opening_an_empty_issue(
+    runner: Runner, tmp_path: Path
+) -> None:
+    flowops = runner.bin / "flowops"
+    flowops.write_text("#!/bin/sh\nexit 2\n", encoding="utf-8")
+    flowops.chmod(0o755)
+    output, summary = tmp_path / "output", tmp_path / "summary.md"
+    done = runner.run(*DETECT, tmp_path, WHATSAPP_TOKEN="t", GITHUB_OUTPUT=str(output),
+                      GITHUB_STEP_SUMMARY=str(summary))  # fmt: skip
+    assert done.returncode == 1
+    assert "without a report" in done.stdout
+
+
 # --- committing flows.lock after apply ----------------------------------------------------
 
 COMMIT_LOCK = ("flowops-apply.yml", "Commit flows.lock")

@@ -1,8 +1,8 @@
 """The command line. The only package that imports click.
 
 Each command lives in its own module here and turns options into a call to the core,
-then renders the result. ``main`` maps errors to exit codes: 1 user error, 2 usage
-(or "changes present" with ``--detailed-exitcode``), 3 a bug in flowops, 130 interrupted.
+then renders the result. ``main`` maps errors to exit codes: 1 user error (usage errors
+included), 2 "changes present" (``--detailed-exitcode``, ``drift``), 3 a bug, 130 interrupted.
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ import click
 
 from flowops import __version__
 from flowops.cli.context import CliContext
-from flowops.cli.errors import run_guarded
+from flowops.cli.errors import Group, run_guarded
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="flowops")
 @click.option(
     "-m",

@@ -4,14 +4,49 @@ from __future__ import annotations
 
 import sys
 import traceback as tb
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
 
 import click
 
 from flowops.errors import FlowopsError
 
 EXIT_USER_ERROR = 1
+EXIT_USAGE = EXIT_USER_ERROR  # never 2: that is "changes present" / "drift" to a pipeline
 EXIT_BUG = 3
 EXIT_INTERRUPTED = 130
+
+
+class Group(click.Group):
+    """click's group, except that usage errors (a mistyped option, a bad value) exit 1.
+
+    click gives them 2, the code ``plan --detailed-exitcode`` and ``drift`` use for
+    "changes present": a typo in a pipeline must fail it, not look like a finding.
+    """
+
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        with usage_exit():
+            return super().make_context(info_name, args, parent, **extra)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        with usage_exit():
+            return super().invoke(ctx)
+
+
+@contextmanager
+def usage_exit() -> Iterator[None]:
+    try:
+        yield
+    except click.UsageError as exc:
+        exc.exit_code = EXIT_USAGE  # type: ignore[misc]  # this instance only
+        raise
 
 
 def run_guarded(group: click.Group) -> int:

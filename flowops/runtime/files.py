@@ -7,6 +7,7 @@ stay readable. Arrays load several times faster than objects and need no per-fie
 
 from __future__ import annotations
 
+import difflib
 import json
 import os
 import tempfile
@@ -37,10 +38,25 @@ def read_text(path: Path, what: str, hint: str) -> str:
 
 
 def load_lock(path: Path, environment: str) -> Snapshot:
-    """A missing lock file is an error here: a bot should not silently fall back forever."""
+    """A missing lock file, or one without the environment, is an error here: a bot with a
+    mistyped environment would otherwise fall back forever with nothing saying why."""
     hint = f"run flowops apply --env {environment} first; it writes the lock file"
     lock = lockfile.parse(read_text(path, "lock file", hint), str(path))
+    if environment not in lock.environments:
+        raise SnapshotError(
+            f"{path}: holds no environment {environment!r}",
+            hint=_environment_hint(environment, sorted(lock.environments)),
+        )
     return from_lock(lock, environment, str(path))
+
+
+def _environment_hint(wanted: str, held: list[str]) -> str:
+    close = [name for name in held if name.startswith(wanted)][:1]
+    close = close or difflib.get_close_matches(wanted, held, n=1)
+    if close:
+        return f"did you mean {close[0]!r}? (it holds: {', '.join(held)})"
+    holds = f"it holds: {', '.join(held)}" if held else "it holds no environment yet"
+    return f"{holds}; run flowops apply --env {wanted} to apply that environment"
 
 
 def load_snapshot(path: Path, environment: str | None = None) -> Snapshot:
@@ -74,9 +90,17 @@ def parse(text: str, source: str) -> Snapshot:
 def _check_header(data: Any, source: str) -> None:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise SnapshotError(f"{source}: not a flowops runtime snapshot (no format {FORMAT!r})")
-    if data.get("version") != VERSION or data.get("columns") != COLUMNS:
+    version = data.get("version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
         raise SnapshotError(
-            f"{source}: unsupported snapshot version {data.get('version')!r} "
+            f"{source}: written by a newer flowops (snapshot version {version}; this flowops "
+            f"reads version {VERSION})",
+            hint="upgrade flowops where the bot runs, or export the snapshot with the "
+            "flowops release the bot uses",
+        )
+    if version != VERSION or data.get("columns") != COLUMNS:
+        raise SnapshotError(
+            f"{source}: unsupported snapshot version {version!r} "
             f"(this flowops reads version {VERSION})",
             hint="export it again with the flowops release your bot uses",
         )
