@@ -1,26 +1,27 @@
 """``flowops init``: the files a repository needs to start managing WhatsApp Flows.
 
 Never overwrites: an existing file is reported as skipped. ``.gitignore`` is the one file
-that is extended (a line appended) instead of skipped, because it almost always exists.
+that is extended (its missing lines appended) instead of skipped, because it almost always exists.
 """
 
 from __future__ import annotations
 
-import json
-import re
 import subprocess
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
-from urllib.parse import urlparse
-from urllib.request import url2pathname
 
-from flowops.schemas import schema_path
+from flowops import DISTRIBUTION, __version__
+from flowops.schemas import FLOWS_SCHEMA_URL
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 PIP_SPEC_TOKEN = "__FLOWOPS_PIP_SPEC__"
+BRANCH_TOKEN = "__FLOWOPS_BRANCH__"
+SCHEMA_TOKEN = "__FLOWOPS_SCHEMA_URL__"
 WORKFLOWS = ("flowops-plan.yml", "flowops-apply.yml", "flowops-drift.yml")
-IGNORE_LINE = ".flowops/"
+# Never committed: emulator state and locks, saved plans, the exported runtime snapshot.
+IGNORED = (".flowops/", "plan.json", "*.plan.json", "flows.runtime.json")
+FALLBACK_BRANCH = "main"
 
 
 @dataclass
@@ -28,35 +29,20 @@ class ScaffoldResult:
     created: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)  # lines added to an existing .gitignore
 
 
-def detect_pip_spec() -> str:
-    """How CI can install this flowops: the git URL and commit it was installed from.
-
-    A ``pip install git+…`` records both; an install from a local clone (``pip install -e .``)
-    gives the clone's ``origin`` remote and its HEAD commit. Empty when unknown: the name
-    ``flowops`` on PyPI belongs to an unrelated project, so it is never guessed.
-    """
-    try:
-        info = json.loads(metadata.distribution("flowops").read_text("direct_url.json") or "{}")
-    except (metadata.PackageNotFoundError, json.JSONDecodeError):
-        return ""
-    url = str(info.get("url", ""))
-    if url.startswith("file:"):
-        return _clone_spec(Path(url2pathname(urlparse(url).path)))
-    vcs = info.get("vcs_info") or {}
-    if vcs.get("vcs") != "git" or not url:
-        return ""
-    return f"git+{url}@{vcs.get('commit_id') or vcs.get('requested_revision') or 'HEAD'}"
+def default_pip_spec() -> str:
+    """This flowops, by its name on PyPI and its exact version."""
+    return f"{DISTRIBUTION}=={__version__}"
 
 
-def _clone_spec(checkout: Path) -> str:
-    remote, commit = (
-        _git(checkout, "remote", "get-url", "origin"),
-        _git(checkout, "rev-parse", "HEAD"),
-    )
-    url = _https_remote(remote)
-    return f"git+{url}@{commit}" if url and commit else ""
+def default_branch(root: Path) -> str:
+    """The branch merges land on: ``origin``'s HEAD, else the checked-out branch, else main."""
+    remote = _git(root, "symbolic-ref", "--quiet", "--short", "refs/remotes/origin/HEAD")
+    if remote.startswith("origin/"):
+        return remote.removeprefix("origin/")
+    return _git(root, "symbolic-ref", "--quiet", "--short", "HEAD") or FALLBACK_BRANCH
 
 
 def _git(checkout: Path, *args: str) -> str:
@@ -69,43 +55,29 @@ def _git(checkout: Path, *args: str) -> str:
     return done.stdout.strip() if done.returncode == 0 else ""
 
 
-def _https_remote(remote: str) -> str:
-    """An https URL CI can clone, never with credentials a remote may embed.
-
-    ``git@host:org/repo`` and ``ssh://git@host/org/repo`` become ``https://host/org/repo``.
-    """
-    scp = re.fullmatch(r"[\w.-]+@([\w.-]+):(?!/)(.+)", remote)
-    if scp:
-        return f"https://{scp[1]}/{scp[2]}"
-    parts = urlparse(remote)
-    if parts.scheme not in {"https", "ssh"} or not parts.hostname:
-        return ""
-    port = f":{parts.port}" if parts.scheme == "https" and parts.port else ""
-    return f"https://{parts.hostname}{port}{parts.path}"
-
-
-def scaffold(root: Path, *, pip_spec: str = "", workflows: bool = True) -> ScaffoldResult:
+def scaffold(
+    root: Path, *, pip_spec: str = "", branch: str = FALLBACK_BRANCH, workflows: bool = True
+) -> ScaffoldResult:
     """Write the starter files under ``root``; return what was created, skipped or updated."""
     result = ScaffoldResult()
-    for target, text in planned_files(pip_spec, workflows).items():
+    for target, text in planned_files(pip_spec, branch, workflows).items():
         _write_new(root, target, text, result)
     _ensure_ignored(root, result)
     return result
 
 
-def planned_files(pip_spec: str, workflows: bool) -> dict[str, str]:
+def planned_files(pip_spec: str, branch: str, workflows: bool) -> dict[str, str]:
     """Relative path → content, in the order they are written."""
     project = TEMPLATES / "project"
     files = {
-        "flows.yaml": _read(project / "flows.yaml"),
+        "flows.yaml": _read(project / "flows.yaml").replace(SCHEMA_TOKEN, FLOWS_SCHEMA_URL),
         "traditional_flows.yaml": _read(project / "traditional_flows.yaml"),
         "whatsapp_flows/welcome.json": _read(project / "welcome.json"),
-        "schemas/flows.schema.json": _read(schema_path("flows.schema.json")),
     }
     if workflows:
         for name in WORKFLOWS:
-            text = _read(TEMPLATES / "github" / name)
-            files[f".github/workflows/{name}"] = text.replace(PIP_SPEC_TOKEN, pip_spec)
+            text = _read(TEMPLATES / "github" / name).replace(PIP_SPEC_TOKEN, pip_spec)
+            files[f".github/workflows/{name}"] = text.replace(BRANCH_TOKEN, branch)
     return files
 
 
@@ -127,17 +99,21 @@ def _write_new(root: Path, relative: str, text: str, result: ScaffoldResult) -> 
 def _ensure_ignored(root: Path, result: ScaffoldResult) -> None:
     path = root / ".gitignore"
     if not path.exists():
-        _write_new(root, ".gitignore", _ignore_block(), result)
+        _write_new(root, ".gitignore", _ignore_block(IGNORED), result)
         return
     text = path.read_text(encoding="utf-8")
-    if any(line.strip().rstrip("/") in {".flowops", "/.flowops"} for line in text.splitlines()):
+    present = {line.strip().strip("/") for line in text.splitlines()}
+    missing = [line for line in IGNORED if line.strip("/") not in present]
+    if not missing:
         result.skipped.append(".gitignore")
         return
     separator = "" if not text or text.endswith("\n") else "\n"
     with path.open("a", encoding="utf-8", newline="\n") as handle:
-        handle.write(separator + _ignore_block())
+        handle.write(separator + _ignore_block(missing))
     result.updated.append(".gitignore")
+    result.ignored.extend(missing)
 
 
-def _ignore_block() -> str:
-    return f"# flowops: local emulator state and locks, never committed\n{IGNORE_LINE}\n"
+def _ignore_block(lines: Sequence[str]) -> str:
+    header = "# flowops: emulator state, saved plans and runtime snapshots, never committed\n"
+    return header + "".join(f"{line}\n" for line in lines)

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from flowops import REPOSITORY, __version__
+
 _PACKAGE_DIR = Path(__file__).resolve().parent
+FLOWS_SCHEMA = "flows.schema.json"
+# The manifest schema of this very version, served from the tag the release workflow builds.
+FLOWS_SCHEMA_URL = (
+    REPOSITORY.replace("https://github.com/", "https://raw.githubusercontent.com/")
+    + f"/v{__version__}/schemas/{FLOWS_SCHEMA}"
+)
 
 
 def schemas_dir() -> Path:

@@ -9,15 +9,18 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
+from flowops import DISTRIBUTION, REPOSITORY, __version__
 from flowops.cli import cli
 from flowops.manifest import load
-from flowops.scaffold import PIP_SPEC_TOKEN, scaffold
+from flowops.scaffold import BRANCH_TOKEN, IGNORED, PIP_SPEC_TOKEN, SCHEMA_TOKEN, scaffold
+from flowops.schemas import FLOWS_SCHEMA_URL
+
+ROOT = Path(__file__).parent.parent
 
 EXPECTED = {
     "flows.yaml",
     "traditional_flows.yaml",
     "whatsapp_flows/welcome.json",
-    "schemas/flows.schema.json",
     ".github/workflows/flowops-plan.yml",
     ".github/workflows/flowops-apply.yml",
     ".github/workflows/flowops-drift.yml",
@@ -53,11 +56,19 @@ def test_the_documented_starter_flow_entry_loads(tmp_path: Path) -> None:
     assert manifest.flows["welcome"].flow_definition_name == "welcome"
 
 
-def test_manifest_modeline_points_at_the_copied_schema(tmp_path: Path) -> None:
+def test_manifest_modeline_points_at_this_versions_schema_in_the_repository(
+    tmp_path: Path,
+) -> None:
     scaffold(tmp_path)
     first = (tmp_path / "flows.yaml").read_text(encoding="utf-8").splitlines()[0]
-    assert first == "# yaml-language-server: $schema=./schemas/flows.schema.json"
-    schema = json.loads((tmp_path / "schemas/flows.schema.json").read_text(encoding="utf-8"))
+    assert first == f"# yaml-language-server: $schema={FLOWS_SCHEMA_URL}"
+    assert SCHEMA_TOKEN not in (tmp_path / "flows.yaml").read_text(encoding="utf-8")
+    assert not (tmp_path / "schemas").exists()  # no copy to go stale
+    owner_repo = REPOSITORY.removeprefix("https://github.com/")
+    prefix = f"https://raw.githubusercontent.com/{owner_repo}/v{__version__}/"
+    assert FLOWS_SCHEMA_URL.startswith(prefix)  # the tag the release workflow publishes
+    served = ROOT / FLOWS_SCHEMA_URL.removeprefix(prefix)
+    schema = json.loads(served.read_text(encoding="utf-8"))
     assert schema["title"].startswith("flowops manifest")
 
 
@@ -84,7 +95,8 @@ def test_init_never_overwrites_and_reports_what_it_skipped(tmp_path: Path) -> No
     assert "skipped  flows.yaml (already exists; left untouched)" in result.output
     assert (tmp_path / "flows.yaml").read_text(encoding="utf-8") == "version: 1  # mine\n"
     ignore = (tmp_path / ".gitignore").read_text(encoding="utf-8")
-    assert ignore.startswith("node_modules/\n") and ignore.endswith(".flowops/\n")
+    assert ignore.startswith("node_modules/\n")
+    assert ignore.endswith("".join(f"{line}\n" for line in IGNORED))
 
 
 def test_running_init_twice_changes_nothing(tmp_path: Path) -> None:
@@ -120,67 +132,24 @@ def test_scaffolded_project_passes_validate(
     assert result.exit_code == 0, result.output
 
 
-def test_without_a_known_install_source_the_workflows_ask_for_one(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr("flowops.cli.init.detect_pip_spec", lambda: "")
+def test_init_writes_a_pip_spec_by_name_and_version(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["init", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    spec = f"{DISTRIBUTION}=={__version__}"
+    assert f"workflows install flowops with: pip install '{spec}'" in result.output
+    for path in (tmp_path / ".github/workflows").iterdir():
+        text = path.read_text(encoding="utf-8")
+        assert f'FLOWOPS_PIP_SPEC: "{spec}"' in text
+        assert "git+" not in text
+
+
+def test_an_empty_pip_spec_makes_the_workflows_ask_for_one(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["init", str(tmp_path), "--pip-spec", ""])
     assert result.exit_code == 0
     assert "warning: set FLOWOPS_PIP_SPEC" in result.output
     plan = (tmp_path / ".github/workflows/flowops-plan.yml").read_text(encoding="utf-8")
     assert 'FLOWOPS_PIP_SPEC: ""' in plan
     assert 'if [ -z "$FLOWOPS_PIP_SPEC" ]' in plan
-
-
-class _Dist:
-    def __init__(self, text: str) -> None:
-        self.text = text
-
-    def read_text(self, name: str) -> str:
-        assert name == "direct_url.json"
-        return self.text
-
-
-@pytest.mark.parametrize(
-    ("direct_url", "spec"),
-    [
-        (
-            '{"url": "https://git.example/org/flowops.git", '
-            '"vcs_info": {"vcs": "git", "commit_id": "abc123"}}',
-            "git+https://git.example/org/flowops.git@abc123",
-        ),
-        ('{"url": "file:///home/me/flowops", "dir_info": {"editable": true}}', ""),
-        ("", ""),
-    ],
-)
-def test_pip_spec_comes_from_a_git_install_only(
-    monkeypatch: pytest.MonkeyPatch, direct_url: str, spec: str
-) -> None:
-    from flowops import scaffold as module
-
-    monkeypatch.setattr(module.metadata, "distribution", lambda name: _Dist(direct_url))
-    assert module.detect_pip_spec() == spec
-
-
-@pytest.mark.parametrize(
-    ("remote", "url"),
-    [
-        ("https://github.com/org/flowops.git", "https://github.com/org/flowops.git"),
-        (
-            "https://user:ghp_secret@github.com/org/flowops.git",
-            "https://github.com/org/flowops.git",
-        ),
-        ("git@github.com:org/flowops.git", "https://github.com/org/flowops.git"),
-        ("ssh://git@git.example:2222/org/flowops.git", "https://git.example/org/flowops.git"),
-        ("/srv/git/flowops.git", ""),
-        ("file:///srv/git/flowops.git", ""),
-        ("", ""),
-    ],
-)
-def test_clone_remotes_become_https_urls_without_credentials(remote: str, url: str) -> None:
-    from flowops.scaffold import _https_remote
-
-    assert _https_remote(remote) == url
 
 
 def _git(cwd: Path, *args: str) -> str:
@@ -191,22 +160,50 @@ def _git(cwd: Path, *args: str) -> str:
     return done.stdout.strip()
 
 
-def test_install_from_a_local_clone_gives_its_origin_and_commit(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from flowops import scaffold as module
+def _apply_branches(root: Path) -> list[str]:
+    text = (root / ".github/workflows/flowops-apply.yml").read_text(encoding="utf-8")
+    assert BRANCH_TOKEN not in text
+    data = yaml.safe_load(text)
+    return list(data[True]["push"]["branches"])  # YAML 1.1 reads the key `on` as True
 
+
+def test_apply_workflow_runs_on_the_repositorys_own_branch(tmp_path: Path) -> None:
+    _git(tmp_path, "init", "-q", "-b", "trunk")
+    result = CliRunner().invoke(cli, ["init", str(tmp_path)])
+    assert "apply workflow: runs on pushes to 'trunk'" in result.output
+    assert _apply_branches(tmp_path) == ["trunk"]
+
+
+def test_apply_workflow_branch_can_be_chosen(tmp_path: Path) -> None:
+    CliRunner().invoke(cli, ["init", str(tmp_path), "--branch", "release"])
+    assert _apply_branches(tmp_path) == ["release"]
+
+
+def test_gitignore_keeps_saved_plans_and_runtime_snapshots_out_of_git(tmp_path: Path) -> None:
+    scaffold(tmp_path)
     _git(tmp_path, "init", "-q")
-    _git(tmp_path, "remote", "add", "origin", "git@github.com:org/flowops.git")
-    _git(tmp_path, "commit", "-q", "--allow-empty", "-m", "x")
-    head = _git(tmp_path, "rev-parse", "HEAD")
-    direct_url = json.dumps({"url": tmp_path.as_uri(), "dir_info": {"editable": True}})
-    monkeypatch.setattr(module.metadata, "distribution", lambda name: _Dist(direct_url))
-    assert module.detect_pip_spec() == f"git+https://github.com/org/flowops.git@{head}"
+    for name in ("plan.json", "prod.plan.json", "flows.runtime.json", ".flowops/local/x"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("{}", encoding="utf-8")
+    untracked = _git(tmp_path, "status", "--porcelain", "--untracked-files=all")
+    for name in ("plan.json", "prod.plan.json", "flows.runtime.json", ".flowops/"):
+        assert name not in untracked
+
+
+def test_init_adds_only_the_missing_ignore_lines(tmp_path: Path) -> None:
+    (tmp_path / ".gitignore").write_text("/.flowops\nplan.json\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["init", str(tmp_path)])
+    assert "updated  .gitignore (added *.plan.json, flows.runtime.json)" in result.output
+    lines = (tmp_path / ".gitignore").read_text(encoding="utf-8").splitlines()
+    assert [line for line in lines if not line.startswith("#")] == [
+        "/.flowops",
+        "plan.json",
+        *IGNORED[2:],
+    ]
 
 
 def test_init_says_how_the_workflows_install_flowops(tmp_path: Path) -> None:
-    spec = "git+https://git.example/org/flowops@v0.1.0"
+    spec = "whatsapp-flowops[django]==0.1.0"
     result = CliRunner().invoke(cli, ["init", str(tmp_path), "--pip-spec", spec])
     assert f"workflows install flowops with: pip install '{spec}'" in result.output
     assert "warning" not in result.output

@@ -14,7 +14,7 @@ import yaml
 from flowops.cli import cli
 from flowops.manifest.model import Environment
 from flowops.paths import lock_path
-from flowops.scaffold import PIP_SPEC_TOKEN, TEMPLATES
+from flowops.scaffold import BRANCH_TOKEN, PIP_SPEC_TOKEN, TEMPLATES
 
 ROOT = Path(__file__).parent.parent
 WORKFLOWS = ROOT / ".github" / "workflows"
@@ -39,7 +39,7 @@ def test_repository_workflows_are_the_shipped_templates_installing_from_the_chec
     for name in SHIPPED:
         template = (TEMPLATES / "github" / name).read_text(encoding="utf-8")
         assert PIP_SPEC_TOKEN in template
-        expected = template.replace(PIP_SPEC_TOKEN, ".")
+        expected = template.replace(PIP_SPEC_TOKEN, ".").replace(BRANCH_TOKEN, "main")
         assert (WORKFLOWS / name).read_text(encoding="utf-8") == expected, name
 
 

@@ -297,3 +297,38 @@ def test_a_lock_file_the_workflow_does_not_know_fails_loudly(
     done = commit_lock(runner, checkout)
     assert done.returncode == 1
     assert "::error::No flows.lock after the apply. Set FLOWOPS_LOCK" in done.stdout
+
+
+# --- the apply step's job summary -----------------------------------------------------------
+
+
+def run_apply_step(tmp_path: Path, exit_code: int) -> tuple[int, str]:
+    """The Apply step with a stand-in `flowops` that prints progress and exits ``exit_code``."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir(exist_ok=True)
+    fake = bin_dir / "flowops"
+    fake.write_text(f"#!/bin/sh\necho 'step 1/1 create welcome' >&2\nexit {exit_code}\n")
+    fake.chmod(0o755)
+    summary = tmp_path / "summary.md"
+    script = tmp_path / "apply.sh"
+    script.write_text(step_script("flowops-apply.yml", "Apply"), encoding="utf-8")
+    env = {"PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}", "WHATSAPP_TOKEN": "x"}
+    env |= {"GITHUB_OUTPUT": str(tmp_path / "out"), "GITHUB_STEP_SUMMARY": str(summary)}
+    env |= {"GITHUB_SHA": "0123456789abcdef", **workflow_env("flowops-apply.yml")}
+    done = subprocess.run(["bash", "-eo", "pipefail", str(script)], env=env, cwd=tmp_path,
+                          capture_output=True, text=True)  # fmt: skip
+    assert "step 1/1 create welcome" in done.stdout  # still shown live in the log
+    return done.returncode, summary.read_text(encoding="utf-8")
+
+
+def test_apply_writes_its_output_to_the_job_summary(tmp_path: Path) -> None:
+    code, summary = run_apply_step(tmp_path, 0)
+    assert code == 0
+    assert "### flowops apply · `production` · `0123456`" in summary
+    assert "Applied." in summary and "step 1/1 create welcome" in summary
+
+
+def test_a_failed_apply_says_so_in_the_job_summary_and_fails_the_step(tmp_path: Path) -> None:
+    code, summary = run_apply_step(tmp_path, 1)
+    assert code == 1
+    assert "**Failed (exit 1).**" in summary and "step 1/1 create welcome" in summary

@@ -8,25 +8,32 @@ import click
 
 from flowops.cli import cli
 from flowops.errors import FlowopsError
-from flowops.scaffold import ScaffoldResult, detect_pip_spec, scaffold
+from flowops.scaffold import ScaffoldResult, default_branch, default_pip_spec, scaffold
 
 
 @cli.command("init")
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path), default=Path("."))
 @click.option(
     "--pip-spec",
-    help="What the GitHub workflows install with pip, e.g. git+https://…/flowops@v0.1.0 "
-    "(default: the git URL this flowops was installed from, when known).",
+    metavar="SPEC",
+    help=f"What the GitHub workflows install with pip. [default: {default_pip_spec()}]",
+)
+@click.option(
+    "--branch",
+    metavar="NAME",
+    help="The branch whose pushes the apply workflow applies. "
+    "[default: origin's default branch, else the current one, else main]",
 )
 @click.option("--no-workflows", is_flag=True, help="Do not write .github/workflows/.")
-def init(directory: Path, pip_spec: str | None, no_workflows: bool) -> int:
+def init(directory: Path, pip_spec: str | None, branch: str | None, no_workflows: bool) -> int:
     """Create flows.yaml, a starter flow, traditional_flows.yaml and the GitHub workflows."""
     if directory.exists() and not directory.is_dir():
         raise FlowopsError(f"{directory}: not a directory")
+    spec = pip_spec if pip_spec is not None else default_pip_spec()
     try:
         directory.mkdir(parents=True, exist_ok=True)
-        spec = pip_spec if pip_spec is not None else detect_pip_spec()
-        result = scaffold(directory, pip_spec=spec, workflows=not no_workflows)
+        branch = branch or default_branch(directory)
+        result = scaffold(directory, pip_spec=spec, branch=branch, workflows=not no_workflows)
     except OSError as exc:
         raise FlowopsError(
             f"{directory}: cannot write ({exc.strerror})",
@@ -34,18 +41,19 @@ def init(directory: Path, pip_spec: str | None, no_workflows: bool) -> int:
         ) from None
     _report(directory, result)
     if any(path.startswith(".github/workflows/") for path in result.created):
-        _report_pip_spec(spec)
+        _report_workflows(spec, branch)
     return 0
 
 
-def _report_pip_spec(spec: str) -> None:
+def _report_workflows(spec: str, branch: str) -> None:
+    click.echo(f"apply workflow: runs on pushes to '{branch}' (to change it: --branch)")
     if spec:
         click.echo(f"workflows install flowops with: pip install '{spec}'")
         click.echo("  (to change it: FLOWOPS_PIP_SPEC in .github/workflows/flowops-*.yml)")
         return
     click.echo(
         "warning: set FLOWOPS_PIP_SPEC in .github/workflows/flowops-*.yml to how CI installs "
-        "flowops (e.g. a git URL), or rerun with --pip-spec; until then they stop and say so."
+        "flowops, or rerun with --pip-spec; until then they stop and say so."
     )
 
 
@@ -53,7 +61,8 @@ def _report(directory: Path, result: ScaffoldResult) -> None:
     for path in result.created:
         click.echo(f"created  {path}")
     for path in result.updated:
-        click.echo(f"updated  {path} (added .flowops/)")
+        added = f" (added {', '.join(result.ignored)})" if path == ".gitignore" else ""
+        click.echo(f"updated  {path}{added}")
     for path in result.skipped:
         click.echo(f"skipped  {path} (already exists; left untouched)")
     if not (directory / ".git").exists():

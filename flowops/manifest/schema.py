@@ -17,9 +17,9 @@ from flowops.flowjson.findings import pointer_join
 from flowops.manifest.schema_messages import HANDLERS, invalid_value
 from flowops.manifest.source import Source, closest, did_you_mean, dotted
 from flowops.problems import Problem
-from flowops.schemas import schema_path
+from flowops.schemas import FLOWS_SCHEMA, schema_path
 
-SCHEMA_NAME = "flows.schema.json"
+SCHEMA_NAME = FLOWS_SCHEMA
 
 _TOKEN_HINT = (
     "Never put a token in this file: set token_env to the NAME of the environment variable"
