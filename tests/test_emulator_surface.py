@@ -71,3 +71,21 @@ def test_a_client_that_hangs_up_mid_answer_prints_no_traceback(
     except BrokenPipeError:
         server.handle_error(None, ("127.0.0.1", 1))
     assert capsys.readouterr().err == ""
+
+
+def test_a_waba_answers_get_with_its_documented_fields(emu: EmulatorHandle) -> None:
+    requests.get(f"{emu.url}/v23.0/104000000000009/flows", headers=AUTH, timeout=5)
+    node = requests.get(f"{emu.url}/v23.0/104000000000009", headers=AUTH, timeout=5).json()
+    assert set(node) == {"id", "name", "timezone_id", "message_template_namespace"}
+    only = requests.get(
+        f"{emu.url}/v23.0/104000000000009?fields=timezone_id", headers=AUTH, timeout=5
+    ).json()
+    assert only == {"timezone_id": node["timezone_id"], "id": "104000000000009"}
+
+
+def test_malformed_field_selection_is_graphs_100(emu: EmulatorHandle) -> None:
+    base = f"{emu.url}/v23.0/104000000000009/flows"
+    answer = requests.get(f"{base}?fields=id,application{{id", headers=AUTH, timeout=5)
+    assert answer.status_code == 400
+    assert answer.json()["error"]["code"] == 100
+    assert "Syntax error at character 17 near 'the end'" in answer.json()["error"]["message"]

@@ -2,8 +2,10 @@
 
 Public Graph surface (optionally prefixed ``/vNN.0``), answering in Meta's shapes:
 ``GET|POST /{waba_id}/flows``, ``GET|POST|DELETE /{flow_id}``, ``GET|POST /{flow_id}/assets``,
-``POST /{flow_id}/publish``, ``POST /{flow_id}/deprecate``. Bearer token in ``Authorization``
-or ``access_token``; any non-empty token unless one was configured.
+``POST /{flow_id}/publish``, ``POST /{flow_id}/deprecate``, ``GET /{waba_id}``. Every field of
+``flowops.graph.fields`` is served, nested defaults and ``field{sub}`` selections included.
+Bearer token in ``Authorization`` or ``access_token``; any non-empty token unless one was
+configured.
 
 Emulator-only endpoints (no token needed):
 ``GET /_emulator/health``; ``GET /_emulator/flows/{id}`` (``has_published_version`` and

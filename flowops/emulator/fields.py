@@ -1,66 +1,62 @@
-"""Graph's ``fields=`` selection: parse it and render a flow node with those fields."""
+"""The flow node as the emulator serves it: every field of ``flowops.graph.fields.FLOW``,
+with nested defaults and ``field{sub,fields}`` selections, as Meta answers them."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from flowops.emulator import errors
+from flowops.emulator.accounts import application_node, waba_node
 from flowops.emulator.flow import EmuFlow, format_time
 from flowops.emulator.model import FlowsModel
 from flowops.emulator.validation import read_versions
+from flowops.graph import envelope as codes
+from flowops.graph import fields as graph
+from flowops.graph.fields import FLOW, Node, Selection
 
-DEFAULT_FIELDS = ("id", "name", "status", "categories", "validation_errors")
 PREVIEW_URL = "https://business.facebook.com/wa/manage/flows/{id}/preview/?token={token}"
-_FIELD = re.compile(r"^(?P<name>[a-z_]+)(?P<mods>(?:\.[a-z_]+\([^)]*\))*)(?:\{[^}]*\})?$")
+METRIC_NAMES = (
+    "ENDPOINT_REQUEST_COUNT",
+    "ENDPOINT_REQUEST_ERROR",
+    "ENDPOINT_REQUEST_ERROR_RATE",
+    "ENDPOINT_REQUEST_LATENCY_SECONDS_CEIL",
+    "ENDPOINT_AVAILABILITY",
+)
+METRIC_GRANULARITIES = ("DAY", "HOUR", "LIFETIME")
 
 
-def parse_fields(text: str | None) -> dict[str, dict[str, str]]:
-    """``"id,preview.invalidate(true)"`` → ``{"id": {}, "preview": {"invalidate": "true"}}``."""
-    if not text:
-        return {name: {} for name in DEFAULT_FIELDS}
-    selected: dict[str, dict[str, str]] = {"id": {}}
-    for part in _split(text):
-        match = _FIELD.match(part)
-        if match is None:
-            raise errors.ApiError(100, f"(#100) Syntax error in fields near '{part}'")
-        mods = re.findall(r"\.([a-z_]+)\(([^)]*)\)", match["mods"])
-        selected[match["name"]] = dict(mods)
-    return selected
+def parse_fields(text: str | None, node: Node = FLOW) -> Selection:
+    """``fields=`` text checked against ``node``; Graph's ``#100`` error when it is wrong."""
+    try:
+        return graph.parse(text, node)
+    except ValueError as exc:
+        raise errors.ApiError(codes.NOT_FOUND_OR_INVALID, f"(#100) {exc}") from None
 
 
-def _split(text: str) -> list[str]:
-    parts, depth, current = [], 0, ""
-    for char in text:
-        depth += char in "({"
-        depth -= char in ")}"
-        if char == "," and depth == 0:
-            parts.append(current.strip())
-            current = ""
-        else:
-            current += char
-    return [p for p in [*parts, current.strip()] if p]
+def render_flow(model: FlowsModel, flow: EmuFlow, selection: Selection) -> dict[str, Any]:
+    full = {name: _RENDERERS[name](model, flow, s.modifiers) for name, s in selection.items()}
+    full["id"] = flow.id
+    return project(full, FLOW, selection)
 
 
-def render_flow(
-    model: FlowsModel, flow: EmuFlow, fields: dict[str, dict[str, str]]
-) -> dict[str, Any]:
-    node: dict[str, Any] = {}
-    for name, mods in fields.items():
-        render = _RENDERERS.get(name)
-        if render is None:
-            raise errors.ApiError(
-                100,
-                f"(#100) Tried accessing nonexisting field ({name}) on node type (WhatsAppFlow)",
-            )
-        value = render(model, flow, mods)
-        if value is not None:
-            node[name] = value
-    return node
+def project(value: Mapping[str, Any], node: Node, selection: Selection | None) -> dict[str, Any]:
+    """Only the selected fields (the node's defaults when None); a node's ``id`` always."""
+    chosen = graph.defaults(node) if selection is None else selection
+    out: dict[str, Any] = {}
+    for name, selected in chosen.items():
+        item = value.get(name)
+        child = node.nested.get(name)
+        if isinstance(item, Mapping) and child is not None:
+            item = project(item, child, selected.sub)
+        if item is not None:
+            out[name] = item
+    if "id" in node.fields and "id" not in out and value.get("id") is not None:
+        out["id"] = value["id"]
+    return out
 
 
-def _preview(model: FlowsModel, flow: EmuFlow, mods: dict[str, str]) -> dict[str, str]:
+def _preview(model: FlowsModel, flow: EmuFlow, mods: Mapping[str, str]) -> dict[str, str]:
     token, expires = model.preview(flow.id, invalidate=mods.get("invalidate") == "true")
     return {
         "preview_url": PREVIEW_URL.format(id=flow.id, token=token),
@@ -68,12 +64,17 @@ def _preview(model: FlowsModel, flow: EmuFlow, mods: dict[str, str]) -> dict[str
     }
 
 
-def _health(model: FlowsModel, flow: EmuFlow, mods: dict[str, str]) -> dict[str, Any]:
+def _health(model: FlowsModel, flow: EmuFlow, mods: Mapping[str, str]) -> dict[str, Any]:
     state = _flow_send_state(flow)
+    app = application_node(flow.application_id)["id"]
     entities = [
         {"entity_type": "FLOW", "id": flow.id, "can_send_message": state},
         {"entity_type": "WABA", "id": flow.waba_id, "can_send_message": "AVAILABLE"},
+        {"entity_type": "APP", "id": app, "can_send_message": "AVAILABLE"},
     ]
+    if mods.get("phone_number"):
+        phone = {"entity_type": "PHONE_NUMBER", "id": mods["phone_number"]}
+        entities.insert(1, {**phone, "can_send_message": "AVAILABLE"})
     return {"can_send_message": state, "entities": entities}
 
 
@@ -87,7 +88,20 @@ def _flow_send_state(flow: EmuFlow) -> str:
     return "BLOCKED"
 
 
-Renderer = Callable[[FlowsModel, EmuFlow, dict[str, str]], Any]
+def _metric(model: FlowsModel, flow: EmuFlow, mods: Mapping[str, str]) -> None:
+    """Meta serves metrics only after 250 endpoint requests; the emulator never sees any."""
+    if mods.get("name") not in METRIC_NAMES:
+        raise errors.invalid_parameter("Invalid metric name", f"Use one of {METRIC_NAMES}.")
+    if mods.get("granularity") not in METRIC_GRANULARITIES:
+        detail = f"Use one of {METRIC_GRANULARITIES}."
+        raise errors.invalid_parameter("Invalid metric granularity", detail)
+    raise errors.flow_state(
+        codes.METRICS_THRESHOLD,
+        "Metrics are available once the flow's endpoint has served 250 requests.",
+    )
+
+
+Renderer = Callable[[FlowsModel, EmuFlow, Mapping[str, str]], Any]
 
 _RENDERERS: dict[str, Renderer] = {
     "id": lambda m, f, _: f.id,
@@ -102,6 +116,12 @@ _RENDERERS: dict[str, Renderer] = {
     "updated_at": lambda m, f, _: format_time(f.updated_at),
     "preview": _preview,
     "health_status": _health,
-    "whatsapp_business_account": lambda m, f, _: {"id": f.waba_id, "name": "Emulated WABA"},
-    "application": lambda m, f, _: {"id": f.application_id or "0", "name": "flowops emulator"},
+    "whatsapp_business_account": lambda m, f, _: waba_node(f.waba_id),
+    "application": lambda m, f, _: application_node(f.application_id),
+    "metric": _metric,
 }
+
+
+def served_fields() -> frozenset[str]:
+    """The flow fields the emulator can answer (tests hold them to the shared description)."""
+    return frozenset(_RENDERERS)

@@ -28,7 +28,7 @@ class Route:
 ROUTES = (
     Route("GET", (_ID, "flows"), routes.list_flows),
     Route("POST", (_ID, "flows"), routes.create_flow),
-    Route("GET", (_ID,), routes.get_flow),
+    Route("GET", (_ID,), routes.get_node),
     Route("POST", (_ID,), routes.update_flow),
     Route("DELETE", (_ID,), routes.delete_flow),
     Route("GET", (_ID, "assets"), routes.list_assets),

@@ -7,9 +7,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from flowops.emulator import errors, params
-from flowops.emulator.fields import parse_fields, render_flow
+from flowops.emulator.accounts import waba_node
+from flowops.emulator.fields import parse_fields, project, render_flow
 from flowops.emulator.model import FlowsModel
 from flowops.emulator.paging import page
+from flowops.graph.fields import ASSET, WABA
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,11 @@ def create_flow(model: FlowsModel, req: Request) -> Response:
     )
 
 
-def get_flow(model: FlowsModel, req: Request) -> Response:
+def get_node(model: FlowsModel, req: Request) -> Response:
+    """``GET /{id}``: a flow, or a WABA (Meta's suggested token sanity check)."""
+    if req.parts[0] in model.wabas:
+        selection = parse_fields(req.query.get("fields"), WABA)
+        return Response(body=project(waba_node(req.parts[0]), WABA, selection))
     flow = model.get(req.parts[0])
     return Response(body=render_flow(model, flow, parse_fields(req.query.get("fields"))))
 
@@ -99,12 +105,16 @@ def upload_asset(model: FlowsModel, req: Request) -> Response:
 
 def list_assets(model: FlowsModel, req: Request) -> Response:
     flow = model.get(req.parts[0])
+    selection = parse_fields(req.query.get("fields"), ASSET)
     if flow.draft_json is None:
         return Response(body={"data": []})
     url = f"{req.base_url}/_emulator/assets/{flow.id}/{digest(flow.draft_json)}/flow.json"
     asset = {"name": "flow.json", "asset_type": "FLOW_JSON", "download_url": url}
     return Response(
-        body={"data": [asset], "paging": {"cursors": {"before": "MAZDZD", "after": "MAZDZD"}}}
+        body={
+            "data": [project(asset, ASSET, selection)],
+            "paging": {"cursors": {"before": "MAZDZD", "after": "MAZDZD"}},
+        }
     )
 
 

@@ -25,6 +25,7 @@ import requests
 from flowops.errors import ConfigError
 from flowops.graph import envelope as codes
 from flowops.graph.errors import FlowStateError, GraphError, TransportError, from_envelope
+from flowops.graph.fields import ASSET
 from flowops.graph.parse import (
     create_body,
     metadata_body,
@@ -41,7 +42,7 @@ from flowops.graph.types import LIST_FIELDS, Asset, CreatedFlow, Preview, Remote
 from flowops.graph.types import ValidationError as FlowValidationError
 
 log = logging.getLogger("flowops.graph")
-ASSET_FIELDS = "name,asset_type,download_url"
+ASSET_FIELDS = ",".join(ASSET.fields)
 LOOKUP_FIELDS = ("id", "name", "status", "validation_errors")
 REDACTED = "[REDACTED]"
 MIN_SECRET_LENGTH = 16  # Meta tokens are far longer; emulator tokens may be "local"
