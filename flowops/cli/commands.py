@@ -12,6 +12,7 @@ from flowops.cli import import_  # noqa: F401
 from flowops.cli import init  # noqa: F401
 from flowops.cli import plan  # noqa: F401
 from flowops.cli import preview  # noqa: F401
+from flowops.cli import render  # noqa: F401
 from flowops.cli import resolve  # noqa: F401
 from flowops.cli import status  # noqa: F401
 from flowops.cli import validate  # noqa: F401
