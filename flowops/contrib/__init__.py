@@ -1,0 +1,1 @@
+"""Optional integrations with other frameworks. Core flowops never imports this package."""

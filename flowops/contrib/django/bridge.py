@@ -1,0 +1,136 @@
+"""The only module of the Django app that imports flowops itself.
+
+Everything below is flowops' public Python API as the CLI uses it; when flowops moves a
+module, this file is the one to change.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from flowops import lockfile
+from flowops.connect import open_environment
+from flowops.errors import FlowopsError, ProblemsError
+from flowops.graph.types import FlowsAPI
+from flowops.lockfile import LockEntry
+from flowops.manifest.source import did_you_mean
+from flowops.reconcile import engine
+from flowops.reconcile.actions import Plan
+from flowops.reconcile.apply import ApplyResult
+from flowops.render import RENDERERS
+from flowops.report import Report, render_text
+from flowops.runtime import Decision, Facts, Resolver
+from flowops.runtime.completion import Completion, CompletionError, parse_completion
+from flowops.runtime.decision import assess
+from flowops.runtime.project import RuntimeSource, locate
+from flowops.runtime.token import flow_token
+
+Project = engine.Project
+
+__all__ = [
+    "ApplyResult",
+    "Completion",
+    "CompletionError",
+    "Decision",
+    "FlowopsError",
+    "LockEntry",
+    "Plan",
+    "ProblemsError",
+    "Project",
+    "Resolver",
+    "RuntimeSource",
+    "connect",
+    "did_you_mean",
+    "flow_token",
+    "locate",
+    "lock_entries",
+    "parse_completion",
+    "problems_text",
+    "render_plan",
+    "servable",
+]
+
+
+def open_project(manifest: Path, env: str) -> Project:
+    return engine.open_project(manifest, env)
+
+
+def validate(project: Project) -> list[str]:
+    """Warnings as ``file:line:col`` lines; validation errors raise ``ProblemsError``."""
+    return [render_text(Report([w])).rstrip("\n") for w in engine.validate_project(project)]
+
+
+def problems_text(error: ProblemsError) -> str:
+    return render_text(Report(list(error.problems)))
+
+
+@contextmanager
+def connect(project: Project, token: str | None = None) -> Iterator[FlowsAPI]:
+    """``token`` (from ``FLOWOPS["TOKEN"]``) stands in for the ``token_env`` variable."""
+    name = project.env.token_env
+    saved = os.environ.get(name) if name else None
+    if token is not None and name:
+        os.environ[name] = token
+    try:
+        with open_environment(project.root, project.env) as conn:
+            yield conn.api
+    finally:
+        if token is not None and name:
+            _restore(name, saved)
+
+
+def _restore(name: str, saved: str | None) -> None:
+    if saved is None:
+        os.environ.pop(name, None)
+    else:
+        os.environ[name] = saved
+
+
+def plan(
+    project: Project,
+    api: FlowsAPI | None,
+    *,
+    flows: tuple[str, ...] = (),
+    publish: bool = False,
+    force: bool = False,
+    prune: bool = False,
+) -> Plan:
+    lock = lockfile.load(project.lock_path)
+    options = engine.options_for(
+        project, lock, prune=prune, publish=publish, force=force, flows=flows
+    )
+    return engine.plan(project, api, options, lock)
+
+
+def apply(
+    project: Project, plan_: Plan, api: FlowsAPI, progress: Callable[[str], None]
+) -> tuple[ApplyResult, int, int]:
+    """Apply; returns the result and the Graph API calls made (total, writes)."""
+    result, calls = engine.apply(project, plan_, api, progress=progress)
+    return result, calls.total, calls.writes
+
+
+def render_plan(plan_: Plan) -> str:
+    return RENDERERS["text"](plan_.to_dict(), color=False)
+
+
+def lock_entries(lock_path: Path, env: str) -> dict[str, LockEntry]:
+    return dict(lockfile.load(lock_path).entries(env))
+
+
+def servable(entry: LockEntry, key: str) -> bool:
+    """Has a Meta id and a status the runtime would send (published, throttled, live edit)."""
+    facts = Facts(
+        entry.flow_definition_name or "",
+        key,
+        entry.name,
+        entry.flow_id,
+        entry.entry_screen,
+        entry.status,
+        entry.ever_published,
+        True,
+    )
+    return all(check.ok for check in assess(facts) if check.name in ("synced", "servable"))

@@ -1,0 +1,126 @@
+"""``manage.py check``: settings, files, dotted paths, the mirror model, and broken links.
+
+Ids: flowops.E001 FLOWOPS missing or malformed · E002 unknown key · E003 manifest unusable ·
+E004 environment unknown · E005 dotted path does not import · E006 mirror model unusable ·
+E007 snapshot missing · W001 lock file missing · W002 emulator environment with DEBUG off ·
+W003 a link to a traditional flow that is not in the database.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.apps import apps
+from django.conf import settings as django_settings
+from django.core import checks
+from django.core.exceptions import ImproperlyConfigured
+from django.db import DatabaseError
+
+from flowops.contrib.django import bridge, conf, mirror
+from flowops.contrib.django.catalogue import traditional_names
+
+Messages = list[checks.CheckMessage]
+
+
+def register_all() -> None:
+    checks.register(check_settings, "flowops")
+    checks.register(check_links, "flowops", checks.Tags.database)
+
+
+def _error(n: int, msg: str, hint: str | None = None) -> checks.Error:
+    return checks.Error(msg, hint=hint, id=f"flowops.E{n:03d}")
+
+
+def _warning(n: int, msg: str, hint: str | None = None) -> checks.Warning:
+    return checks.Warning(msg, hint=hint, id=f"flowops.W{n:03d}")
+
+
+def check_settings(app_configs: Any = None, **_: Any) -> Messages:
+    value = conf.raw()
+    unknown = _unknown_keys(value)
+    try:
+        settings = conf.parse(value)
+    except ImproperlyConfigured as exc:
+        return [*unknown, _error(1, str(exc), 'FLOWOPS = {"MANIFEST": ..., "ENVIRONMENT": ...}')]
+    messages = unknown + _callables(value) + _mirror()
+    return messages + _project(settings)
+
+
+def _unknown_keys(value: Any) -> Messages:
+    if not isinstance(value, dict):
+        return []
+    return [
+        _error(2, f"unknown key FLOWOPS[{key!r}].{bridge.did_you_mean(str(key), conf.KNOWN)}")
+        for key in value
+        if key not in conf.KNOWN
+    ]
+
+
+def _callables(value: dict[str, Any]) -> Messages:
+    messages: Messages = []
+    for key in conf.CALLABLES:
+        if value.get(key):
+            try:
+                conf.import_callable(str(value[key]))
+            except ImproperlyConfigured as exc:
+                messages.append(_error(5, f"FLOWOPS[{key!r}]: {exc}"))
+    return messages
+
+
+def _mirror() -> Messages:
+    try:
+        model = mirror.mirror_model()
+    except (LookupError, ValueError) as exc:
+        return [_error(6, f"FLOWOPS['MIRROR_MODEL']: {exc}", "use 'app_label.ModelName'")]
+    missing = mirror.missing_fields(model) if model is not None else []
+    if missing:
+        return [_error(6, f"{model._meta.label} lacks field(s) {', '.join(missing)}")]
+    return []
+
+
+def _project(settings: conf.FlowopsSettings) -> Messages:
+    if not settings.manifest.is_file():
+        return [_error(3, f"FLOWOPS['MANIFEST']: {settings.manifest} does not exist")]
+    try:
+        source = bridge.locate(settings.manifest, settings.environment)
+    except bridge.ProblemsError as exc:
+        return [_error(3, f"{exc.message}\n{bridge.problems_text(exc)}")]
+    except bridge.FlowopsError as exc:
+        return [_error(4, f"FLOWOPS['ENVIRONMENT']: {exc.message}", exc.hint or None)]
+    return _files(settings, source)
+
+
+def _files(settings: conf.FlowopsSettings, source: bridge.RuntimeSource) -> Messages:
+    messages: Messages = []
+    if settings.snapshot is not None and not settings.snapshot.is_file():
+        hint = f"write it with flowops export-runtime --env {settings.environment}"
+        messages.append(_error(7, f"FLOWOPS['SNAPSHOT']: {settings.snapshot} not found", hint))
+    if not source.lock_file.is_file():
+        hint = "run manage.py sync_whatsapp_flows (or flowops apply) to write it"
+        messages.append(_warning(1, f"lock file {source.shown()} not found yet", hint))
+    if source.manifest.environment(settings.environment).emulator and not django_settings.DEBUG:
+        hint = "set FLOWOPS['ENVIRONMENT'] to a real environment of flows.yaml in production"
+        messages.append(_warning(2, f"environment {settings.environment!r} is the emulator", hint))
+    return messages
+
+
+def check_links(app_configs: Any = None, **_: Any) -> Messages:
+    """Links to traditional flows missing from the database; silent when it is unreachable."""
+    try:
+        settings = conf.get()
+        source = bridge.locate(settings.manifest, settings.environment)
+        known = traditional_names()
+    except (ImproperlyConfigured, bridge.FlowopsError, DatabaseError):
+        return []  # the settings check reports bad settings; an unready database is not ours
+    if known is None or not apps.ready:
+        return []
+    return [
+        _warning(
+            3,
+            f'flows.yaml: flow {key!r} links to traditional flow "{spec.flow_definition_name}", '
+            "which is not in the database",
+            "create that Flow, or set flow_definition_name to null or to an existing flow",
+        )
+        for key, spec in sorted(source.manifest.flows.items())
+        if spec.flow_definition_name and spec.flow_definition_name not in known
+    ]
