@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from flowops.errors import ConfigError
+from flowops.limits import FLOW_JSON_MAX_BYTES, LimitError, read_regular
 from flowops.manifest import flows_for, load_with_problems
 from flowops.manifest.files import usable_flow_files
 from flowops.manifest.model import FlowSpec, Manifest
@@ -54,11 +55,22 @@ def validate_flow_file(path: Path, shown: str, *, will_publish: bool | None) -> 
     from flowops.flowjson import validate_text
 
     try:
-        data = path.read_bytes()
+        data = read_regular(path, FLOW_JSON_MAX_BYTES)
     except FileNotFoundError:
         return [Problem(shown, 0, 0, "FILE_NOT_FOUND", f"{shown} does not exist.")]
     except OSError as exc:
         return [Problem(shown, 0, 0, "FILE_UNREADABLE", f"Cannot read {shown}: {exc.strerror}.")]
+    except LimitError as exc:
+        return [
+            Problem(
+                shown,
+                0,
+                0,
+                "FILE_UNREADABLE",
+                f"Cannot read {shown}: {exc.message}.",
+                hint=exc.hint,
+            )
+        ]
     return list(validate_text(data, shown, will_publish=will_publish))
 
 

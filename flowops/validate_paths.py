@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from flowops.limits import LimitError
 from flowops.manifest import flows_for, load_with_problems
 from flowops.manifest.model import Manifest
 from flowops.problems import Problem
@@ -17,7 +18,7 @@ from flowops.validate import (
     validate_flow_file,
     validate_project,
 )
-from flowops.yamlsource import YamlSyntaxError, parse
+from flowops.yamlsource import YamlSyntaxError, read
 
 
 def validate_paths(
@@ -94,8 +95,8 @@ def _publish_by_path(manifest: Manifest) -> dict[Path, bool]:
 def _catalogue_of(manifest_path: Path) -> Path | None:
     """The ``traditional_flows`` file, even when the manifest has errors."""
     try:
-        data = parse(manifest_path.read_text(encoding="utf-8")).data
-    except (OSError, UnicodeDecodeError, YamlSyntaxError):
+        data = read(manifest_path).data
+    except (OSError, UnicodeDecodeError, YamlSyntaxError, LimitError):
         return None
     source = data.get("traditional_flows") if isinstance(data, dict) else None
     return manifest_path.parent / source if isinstance(source, str) and source else None

@@ -8,11 +8,21 @@ records 1-based ``(line, col)`` by JSON pointer and collects duplicate keys.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import yaml
 
 from flowops.flowjson.findings import pointer_join
+from flowops.limits import (
+    MAX_NESTING,
+    MAX_STRING_CHARS,
+    YAML_MAX_BYTES,
+    YAML_MAX_VALUES,
+    megabytes,
+    position_of,
+    read_regular,
+)
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when built with it
 
@@ -60,18 +70,79 @@ class YamlDocument:
         return self.keys.get(pointer) or self.value_at(pointer)
 
 
+class YamlLimitError(YamlSyntaxError):
+    """The text is YAML, but past one of ``flowops.limits``."""
+
+
+def read(path: Path) -> YamlDocument:
+    """Parse a YAML file of at most ``YAML_MAX_BYTES``; besides ``YamlSyntaxError``,
+    raises ``OSError``, ``UnicodeDecodeError`` and ``LimitError`` (not a regular file)."""
+    data = read_regular(path, YAML_MAX_BYTES)
+    if len(data) > YAML_MAX_BYTES:
+        line, col = position_of(data, YAML_MAX_BYTES)
+        message = f"{path.name} is larger than {megabytes(YAML_MAX_BYTES)}, the most flowops reads"
+        raise YamlLimitError(message, line, col)
+    return parse(data.decode("utf-8"))
+
+
 def parse(text: str) -> YamlDocument:
     """Parse one YAML document; raise ``YamlSyntaxError`` with the position of the fault."""
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(exc, text) from None
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, RecursionError) as exc:
         raise YamlSyntaxError(f"Invalid YAML: {type(exc).__name__}", 0, 0) from None
     doc = YamlDocument(data=None)
     if node is not None:
+        _Size().of(node, MAX_NESTING)
         doc.data = _Builder(doc).build(node, "")
     return doc
+
+
+class _Size:
+    """Values in a node once aliases and merges are expanded, counted once per node: the
+    node graph shares aliased nodes, so this is linear in the text even for a bomb."""
+
+    def __init__(self) -> None:
+        self.sizes: dict[int, int] = {}
+
+    def of(self, node: yaml.Node, left: int) -> int:
+        size = self.sizes.get(id(node))
+        if size is None:
+            self.sizes[id(node)] = 0  # an alias to a node still being counted: a cycle
+            size = self._count(node, left)
+            self.sizes[id(node)] = size
+        elif size == 0:
+            raise YamlSyntaxError("Invalid YAML: an alias refers to itself", *_pos(node))
+        return size
+
+    def _count(self, node: yaml.Node, left: int) -> int:
+        if isinstance(node, yaml.ScalarNode):
+            if len(node.value) > MAX_STRING_CHARS:
+                raise YamlLimitError(
+                    f"a value longer than {MAX_STRING_CHARS:,} characters", *_pos(node)
+                )
+            return 1
+        if not left:
+            raise YamlLimitError(f"nested more than {MAX_NESTING} levels deep", *_pos(node))
+        children = (
+            [c for pair in node.value for c in pair]
+            if isinstance(node, yaml.MappingNode)
+            else node.value
+        )
+        size = 1
+        for child in children:
+            size += self.of(child, left - 1)
+            if size > YAML_MAX_VALUES:
+                raise YamlLimitError(_EXPANDS.format(YAML_MAX_VALUES), *_pos(node))
+        return size
+
+
+_EXPANDS = (
+    "this value holds more than {:,} values once its aliases (*name) and merges (<<) are"
+    " expanded; flowops refuses documents that large"
+)
 
 
 def _syntax_error(exc: yaml.MarkedYAMLError, source: str = "") -> YamlSyntaxError:
@@ -87,6 +158,25 @@ def _syntax_error(exc: yaml.MarkedYAMLError, source: str = "") -> YamlSyntaxErro
     if mark is None:
         return YamlSyntaxError(text, 0, 0)
     return YamlSyntaxError(text, mark.line + 1, mark.column + 1)
+
+
+_KINDS = {"int": "an integer", "float": "a number", "bool": "true or false"}
+
+
+def _bad_scalar(node: yaml.Node) -> str:
+    """The value is never echoed: it may be a secret pasted in the wrong place."""
+    tag = node.tag.rpartition(":")[2]
+    digits = sum(c.isdigit() for c in node.value)
+    if tag == "int" and digits > 4300:
+        return (
+            f"Invalid YAML: a number of {digits:,} digits, more than flowops reads;"
+            " quote it if it is text"
+        )
+    kind = _KINDS.get(tag, "a date (YYYY-MM-DD)" if tag == "timestamp" else "valid")
+    return (
+        f"Invalid YAML: a value tagged !!{tag} that is not {kind};"
+        f" fix the value, or remove the tag (quote it to keep it as text)"
+    )
 
 
 def _char_at(source: str, line: int, col: int) -> str:
@@ -130,6 +220,8 @@ class _Builder:
             value = self.constructor.construct_object(node, deep=True)
         except yaml.MarkedYAMLError as exc:
             raise _syntax_error(exc) from None
+        except (ValueError, TypeError, KeyError, AttributeError):  # `!!int x`, 5,000 digits
+            raise YamlSyntaxError(_bad_scalar(node), *_pos(node)) from None
         # JSON's scalars only: timestamps and !!binary stay the text as written (YAML 1.2 reading).
         return value if isinstance(value, _JSON_SCALARS) else str(node.value)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import math
 from dataclasses import dataclass
 
 
@@ -45,7 +46,9 @@ def _no_duplicates(pairs: list[tuple[str, object]]) -> dict[str, object]:
 
 
 def loads(text: str) -> object:
-    """``json.loads`` that rejects duplicate keys (``DuplicateKeyError``) and NaN/Infinity."""
+    """``json.loads`` that rejects duplicate keys (``DuplicateKeyError``), NaN/Infinity
+    (``ConstantError``), numbers beyond a float (``NumberError``) and, as ``ValueError``,
+    integers of more than ``sys.get_int_max_str_digits()`` digits."""
     return _DECODER.decode(text)
 
 
@@ -61,4 +64,21 @@ def _reject_constant(name: str) -> object:
     raise ConstantError(name)
 
 
-_DECODER = json.JSONDecoder(object_pairs_hook=_no_duplicates, parse_constant=_reject_constant)
+class NumberError(ValueError):
+    """A number no float can hold (``1e999`` would silently become infinity)."""
+
+    def __init__(self, literal: str) -> None:
+        super().__init__(literal)
+        self.literal = literal
+
+
+def _finite_float(literal: str) -> float:
+    value = float(literal)
+    if math.isinf(value):
+        raise NumberError(literal)
+    return value
+
+
+_DECODER = json.JSONDecoder(
+    object_pairs_hook=_no_duplicates, parse_constant=_reject_constant, parse_float=_finite_float
+)

@@ -2,26 +2,34 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
+import sys
 
-from flowops.flowjson import parse, validators, versions
+from flowops.flowjson import bounds, parse, validators, versions
 from flowops.flowjson.describe import Context
 from flowops.flowjson.findings import Finding, Version
 from flowops.flowjson.messages import translate
 from flowops.flowjson.positions import SourceMap, scan
 from flowops.flowjson.rules import typos as typo_fixes
 from flowops.flowjson.rules_gate import run_rules_if_sound
+from flowops.limits import MAX_NESTING
 from flowops.problems import Problem
 
 INVALID = "INVALID_FLOW_JSON"
 _CONSTANT = re.compile(r"-?\b(NaN|Infinity)\b")
+_INT_DIGITS = max(sys.get_int_max_str_digits(), 640)  # 0 = unlimited
+_LONG_INTEGER = re.compile(rf"(?<![0-9])-?[0-9]{{{_INT_DIGITS + 1},}}")
 
 
 def validate_text(
     text: str | bytes, file: str = "flow.json", *, will_publish: bool | None = None
 ) -> list[Problem]:
     """Validate one Flow JSON file; never raises on bad input."""
+    oversized = bounds.too_big(text)
+    if oversized is not None:
+        return [dataclasses.replace(oversized, file=file)]
     decoded = parse.decode(text)
     if isinstance(decoded, parse.ParseFailure):
         return [
@@ -37,6 +45,11 @@ def validate_text(
         return [_constant_problem(file, decoded, exc.name)]
     except RecursionError:
         return [_too_deep(file)]
+    except ValueError as exc:  # an integer of more than 4,300 digits (int's own limit)
+        return [_number_problem(file, decoded, exc)]
+    beyond = bounds.bounds_finding(doc, decoded)
+    if beyond is not None:
+        return to_problems([beyond], scan(decoded, {beyond.pointer}), file)
     return validate_document(doc, decoded, file, will_publish=will_publish)
 
 
@@ -160,7 +173,24 @@ def _constant_problem(file: str, text: str, name: str) -> Problem:
     return Problem(file, line, col, INVALID, f"`{name}` is not valid JSON", hint=hint)
 
 
+def _number_problem(file: str, text: str, exc: ValueError) -> Problem:
+    """``parse.NumberError`` (1e999) or int's own refusal of a number with too many digits."""
+    literal = exc.literal if isinstance(exc, parse.NumberError) else None
+    match = _number_at(text, literal)
+    line, col = SourceMap(text).line_col(match.start() if match else 0)
+    shown = literal if literal is not None and len(literal) <= 40 else "this number"
+    message = f"{shown} is too large a number for Meta (or any JSON reader) to keep exactly"
+    hint = "Use a number of at most 15 significant digits, or a string for an identifier."
+    return Problem(file, line, col, INVALID, message, hint=hint)
+
+
+def _number_at(text: str, literal: str | None) -> re.Match[str] | None:
+    if literal is None:
+        return _LONG_INTEGER.search(text)
+    return re.search(r"(?<![\w.+-])" + re.escape(literal) + r"(?![\w.])", text)
+
+
 def _too_deep(file: str) -> Problem:
-    message = "the JSON is nested too deeply to validate"
+    message = f"the JSON is nested more than {MAX_NESTING} levels deep"
     hint = "Meta allows If/Switch nesting of at most 3 levels; flatten the structure."
     return Problem(file, 1, 1, INVALID, message, hint=hint)

@@ -9,9 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from flowops.limits import LimitError
 from flowops.manifest.source import Source, unreadable
 from flowops.problems import Problem
-from flowops.yamlsource import YamlSyntaxError, parse
+from flowops.yamlsource import YamlSyntaxError, read
 
 
 @dataclass(frozen=True)
@@ -45,8 +46,8 @@ def _not_found(src: Source, value: str) -> Problem:
 
 def _read(path: Path, shown: str) -> Catalogue:
     try:
-        doc = parse(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
+        doc = read(path)
+    except (OSError, UnicodeDecodeError, LimitError) as exc:
         return Catalogue(None, shown, [unreadable(shown, "MANIFEST_CATALOGUE_UNREADABLE", exc)])
     except YamlSyntaxError as exc:
         problem = Problem(shown, exc.line, exc.col, "MANIFEST_CATALOGUE_INVALID", exc.message)

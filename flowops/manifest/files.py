@@ -5,9 +5,10 @@ from __future__ import annotations
 import os
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
+from flowops.limits import LimitError
 from flowops.manifest.source import Source, did_you_mean
 from flowops.problems import Problem
-from flowops.yamlsource import YamlSyntaxError, parse
+from flowops.yamlsource import YamlSyntaxError, read
 
 
 def file_problems(src: Source, root: Path) -> list[Problem]:
@@ -29,8 +30,8 @@ def file_problems(src: Source, root: Path) -> list[Problem]:
 def usable_flow_files(path: Path) -> list[str]:
     """Flow files a manifest names that exist inside the repository, even if it has errors."""
     try:
-        src = Source(path.name, parse(path.read_text(encoding="utf-8")))
-    except (OSError, UnicodeDecodeError, YamlSyntaxError):
+        src = Source(path.name, read(path))
+    except (OSError, UnicodeDecodeError, YamlSyntaxError, LimitError):
         return []
     flows = src.doc.data.get("flows") if isinstance(src.doc.data, dict) else None
     files = [f.get("file") for f in flows.values() if isinstance(f, dict)] if flows else []

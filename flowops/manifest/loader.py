@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from flowops.errors import ManifestError
+from flowops.limits import LimitError
 from flowops.manifest.build import build
 from flowops.manifest.catalogue import load_catalogue
 from flowops.manifest.environments import environment_problems
@@ -17,7 +18,7 @@ from flowops.manifest.model import Manifest
 from flowops.manifest.schema import schema_problems
 from flowops.manifest.source import Source, unreadable
 from flowops.problems import Problem, Severity, has_errors
-from flowops.yamlsource import YamlDocument, YamlSyntaxError, parse
+from flowops.yamlsource import YamlDocument, YamlLimitError, YamlSyntaxError, read
 
 
 def load_with_problems(
@@ -41,13 +42,20 @@ def load_with_problems(
 
 def _read(path: Path) -> tuple[YamlDocument | None, list[Problem]]:
     try:
-        return parse(path.read_text(encoding="utf-8")), []
+        return read(path), []
     except FileNotFoundError:
         return None, [_not_found(path)]
-    except (OSError, UnicodeDecodeError) as exc:
+    except (OSError, UnicodeDecodeError, LimitError) as exc:
         return None, [unreadable(path.name, "MANIFEST_UNREADABLE", exc)]
     except YamlSyntaxError as exc:
-        return None, [Problem(path.name, exc.line, exc.col, "MANIFEST_YAML_SYNTAX", exc.message)]
+        code = "MANIFEST_TOO_LARGE" if isinstance(exc, YamlLimitError) else "MANIFEST_YAML_SYNTAX"
+        return None, [Problem(path.name, exc.line, exc.col, code, exc.message, hint=_hint(exc))]
+
+
+def _hint(exc: YamlSyntaxError) -> str:
+    if isinstance(exc, YamlLimitError):
+        return "See the README's Limits: the file must stay within them (aliases included)."
+    return ""
 
 
 def load(path: Path, *, strict: bool = False) -> Manifest:

@@ -6,6 +6,7 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from flowops.limits import LimitError
 from flowops.problems import Problem, Severity
 from flowops.yamlsource import YamlDocument
 
@@ -50,8 +51,10 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     return f" Did you mean '{close}'?" if close else ""
 
 
-def unreadable(shown: str, code: str, exc: OSError | UnicodeDecodeError) -> Problem:
+def unreadable(shown: str, code: str, exc: OSError | UnicodeDecodeError | LimitError) -> Problem:
     """A file that cannot be read, or is not UTF-8 (then at the first bad byte)."""
+    if isinstance(exc, LimitError):
+        return Problem(shown, 0, 0, code, f"Cannot read {shown}: {exc.message}.", hint=exc.hint)
     if isinstance(exc, UnicodeDecodeError):
         before = exc.object[: exc.start]
         line, col = before.count(b"\n") + 1, exc.start - before.rfind(b"\n")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 
-_REF = re.compile(r"\$\{([^}]*)\}")
 _PATH = re.compile(r"[\w-]+(?:\.[\w-]+)+")
 _MEMO: dict[str, tuple[Expr, ...]] = {}
 _MEMO_LIMIT = 20_000
@@ -32,8 +31,23 @@ def refs_in(text: str) -> tuple[Expr, ...]:
 def _parse(text: str) -> tuple[Expr, ...]:
     whole_text = text.strip()
     out = []
-    for match in _REF.finditer(text):
-        expr = match.group(1).strip()
+    for start, end in _spans(text):
+        expr = text[start + 2 : end].strip()
         parts = tuple(expr.split(".")) if _PATH.fullmatch(expr) else ()
-        out.append((expr, parts, whole_text == match.group(0)))
+        out.append((expr, parts, whole_text == text[start : end + 1]))
     return tuple(out)
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    """``(start of "${", index of "}")`` of each reference, as ``\\$\\{([^}]*)\\}`` would
+    find them, in linear time: that regex retries every ``${`` of ``"${${${…"`` to the end
+    of the text, which is quadratic."""
+    spans = []
+    start = text.find("${")
+    while start >= 0:
+        end = text.find("}", start + 2)
+        if end < 0:
+            break  # no later "${" can close either
+        spans.append((start, end))
+        start = text.find("${", end + 1)
+    return spans
