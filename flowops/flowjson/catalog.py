@@ -113,9 +113,8 @@ _PICKER_COMMON = {
     "max-file-size-kb": Prop("number"),
     "enabled": ENABLED,
     "visible": VISIBLE,
-    "required": REQUIRED,
     "error-message": Prop("text"),
-}
+}  # no `required`: min-uploaded-photos / min-uploaded-documents > 0 makes a picker required
 
 COMPONENTS: tuple[Component, ...] = (
     _text_component("TextHeading", 80, {}),

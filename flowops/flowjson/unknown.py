@@ -17,6 +17,14 @@ _REMOVED: dict[str, tuple[Version, str]] = {
     ),
 }
 
+# Keys people reach for that a component does not have, and what to write instead.
+_INSTEAD: dict[tuple[str | None, str], str] = {
+    ("PhotoPicker", "required"): "Set `min-uploaded-photos` to 1 or more to require a photo.",
+    ("DocumentPicker", "required"): (
+        "Set `min-uploaded-documents` to 1 or more to require a document."
+    ),
+}
+
 
 def suggest(word: str, allowed: list[str]) -> str | None:
     for variant in (word.replace("_", "-"), word.replace("-", "_"), word.lower()):
@@ -82,6 +90,10 @@ def unknown_key(ctx: Context, key: str, allowed: list[str]) -> Finding:
         removed, hint = _REMOVED[key]
         message = f"`{key}` was removed in Flow JSON {text(removed)}"
         return Finding(pointer, "INVALID_PROPERTY_KEY", message, hint=hint, at_key=True)
+    instead = _INSTEAD.get((ctx.component_type(), key))
+    if instead is not None:
+        message = f"`{key}` is not a property of {ctx.owner()}"
+        return Finding(pointer, "INVALID_PROPERTY_KEY", message, hint=instead, at_key=True)
     guess = suggest(key, allowed)
     message = f"unknown property `{key}` on {ctx.owner()}"
     if guess is not None:

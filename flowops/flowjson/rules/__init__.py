@@ -19,7 +19,9 @@ from flowops.flowjson.rules import (
     components,
     data_fields,
     limits,
+    properties,
     references,
+    rich_text,
     routing,
     screens,
 )
@@ -33,6 +35,8 @@ RULES: tuple[Rule, ...] = (
     screens.check,
     data_fields.check,
     components.check,
+    rich_text.check,
+    properties.check,
     limits.check,
     references.check,
     actions.check,

@@ -14,6 +14,8 @@ from flowops.flowjson.rules.typing_rules import check_binding, may_bind
 from flowops.problems import Severity
 
 GLOBAL_REFS = (4, 0)
+KINDS = ("data", "form", "screen")
+LITERAL = "LITERAL_REFERENCE"
 
 
 def check(ctx: Context) -> list[Finding]:
@@ -46,6 +48,9 @@ def check(ctx: Context) -> list[Finding]:
 
 def _one(ctx: Context, s: ScreenFacts, ref: Ref, parsed: Expr, out: list[Finding]) -> None:
     expr, parts, whole = parsed
+    if len(parts) >= 2 and parts[0] not in KINDS:
+        out.append(_literal(s, ref, expr, parts[0]))
+        return
     problem, schema = _lookup(ctx, s, parts, expr)
     if problem:
         in_action = ref.prop.endswith("-action")
@@ -72,9 +77,20 @@ def _lookup(
         return _data(s, parts[1:])
     if head == "form":
         return _form(s, parts[1])
-    if head == "screen":
-        return _global(ctx, s, parts)
-    return f"unknown reference kind '{head}'; use data, form or screen", {}
+    return _global(ctx, s, parts)
+
+
+def _literal(s: ScreenFacts, ref: Ref, expr: str, head: str) -> Finding:
+    """Meta accepts and serves such flows, passing the text through as it is."""
+    return Finding(
+        ref.pointer,
+        LITERAL,
+        f"'${{{expr}}}' on screen '{s.sid}' starts with '{head}', which Meta does not "
+        f"resolve: it accepts the flow and shows the text '${{{expr}}}' literally.",
+        severity=Severity.WARNING,
+        hint="If you meant a value, write ${data.<field>}, ${form.<name>} or "
+        "${screen.<SCREEN_ID>.data.<field>}; if the text is meant literally, ignore this.",
+    )
 
 
 def _data(s: ScreenFacts, path: Sequence[str]) -> tuple[str, dict[str, Any]]:

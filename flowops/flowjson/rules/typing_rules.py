@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from flowops.flowjson.catalog_items import ITEMS
 from flowops.flowjson.findings import Finding
 from flowops.flowjson.rules.data_model import TYPES
 from flowops.flowjson.rules.facts import Ref
@@ -42,7 +43,8 @@ def binding_fits(ctype: str, prop: str, schema: dict[str, Any]) -> bool:
     expected = _BY_COMPONENT.get((ctype, prop)) or _BY_PROP.get(prop)
     if expected is None:
         return True
-    return schema.get("type") in expected and not (prop == "data-source" and ctype in SELECTION)
+    shaped = (prop == "data-source" and ctype in SELECTION) or prop == "list-items"
+    return schema.get("type") in expected and not shaped
 
 
 def check_binding(ref: Ref, expr: str, schema: dict[str, Any]) -> list[Finding]:
@@ -59,6 +61,8 @@ def check_binding(ref: Ref, expr: str, schema: dict[str, Any]) -> list[Finding]:
         return [Finding(ref.pointer, "INVALID_SCREEN_DYNAMIC_DATA", message)]
     if ref.prop == "data-source" and ref.ctype in SELECTION:
         return list(_items(ref, expr, schema))
+    if ref.prop == "list-items" and ref.ctype == "NavigationList":
+        return list(_list_items(ref, expr, schema))
     return []
 
 
@@ -75,3 +79,53 @@ def _items(ref: Ref, expr: str, schema: dict[str, Any]) -> Iterator[Finding]:
                 f"Data model schema is invalid for '${{{expr}}}': its items need a '{key}' "
                 "property; declare it under items.properties.",
             )
+
+
+def _required(kind: str) -> list[str]:
+    return [key for key, prop in ITEMS[kind].items() if prop.required_since is not None]
+
+
+_LIST_ITEM = _required("list_item")  # id, main-content
+_MAIN = _required("list_item_main")  # title
+
+
+def _list_items(ref: Ref, expr: str, schema: dict[str, Any]) -> Iterator[Finding]:
+    """A dynamic NavigationList: items need ``id`` and ``main-content.title``, in the
+    schema and in every ``__example__`` item."""
+    items = schema.get("items")
+    props = items.get("properties") if isinstance(items, dict) else None
+    if isinstance(props, dict):
+        missing = [key for key in _LIST_ITEM if key not in props]
+        main = props.get("main-content")
+        main_props = main.get("properties") if isinstance(main, dict) else None
+        if isinstance(main_props, dict):
+            missing += [f"main-content.{key}" for key in _MAIN if key not in main_props]
+        for key in missing:
+            yield _shape(
+                ref, expr, f"its items need a '{key}' property; declare it in the items schema"
+            )
+    example = schema.get("__example__")
+    for i, item in enumerate(example if isinstance(example, list) else ()):
+        problem = _example_item_problem(item)
+        if problem:
+            yield _shape(ref, expr, f"__example__ item {i} {problem}")
+            return
+
+
+def _example_item_problem(item: object) -> str:
+    if not isinstance(item, dict):
+        return "is not an object with 'id' and 'main-content'"
+    for key in _LIST_ITEM:
+        if key not in item:
+            return f"has no '{key}'; list items need " + " and ".join(_LIST_ITEM)
+    main = item["main-content"]
+    if not isinstance(main, dict) or any(key not in main for key in _MAIN):
+        return "needs 'main-content' to be an object with a 'title'"
+    return ""
+
+
+def _shape(ref: Ref, expr: str, problem: str) -> Finding:
+    message = (
+        f"NavigationList items bound to '${{{expr}}}' do not have the list item shape: {problem}."
+    )
+    return Finding(ref.pointer, "INVALID_SCREEN_DYNAMIC_DATA", message)

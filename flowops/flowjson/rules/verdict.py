@@ -23,6 +23,7 @@ from flowops.flowjson.rules.data_fields import sound_field
 from flowops.flowjson.rules.expressions import refs_in
 from flowops.flowjson.rules.facts import Ref
 from flowops.flowjson.rules.limits import CAPS, MAX_COMPONENTS
+from flowops.flowjson.rules.rich_text import allowed_with
 from flowops.flowjson.rules.typing_rules import binding_fits, check_binding
 from flowops.flowjson.rules.verdict_components import ScreenPass, components
 from flowops.flowjson.rules.verdict_flow import Flow, flow_is_clean
@@ -80,6 +81,8 @@ def _screen_is_clean(flow: Flow, index: int, screen: dict[str, Any]) -> bool:
 def _screen_counts_ok(s: ScreenPass, terminal: bool, version: Version) -> bool:
     counts = s.counts
     if terminal and not counts.get("Footer"):
+        return False
+    if "RichText" in counts and not allowed_with(version).issuperset(counts):
         return False
     if s.loose_inputs and (s.has_form or version < FORM_OPTIONAL):
         return False

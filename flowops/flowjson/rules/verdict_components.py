@@ -12,14 +12,16 @@ from typing import Any
 from flowops.flowjson.rules.components import PAIR_KEYS, WITH_PAIRS
 from flowops.flowjson.rules.facts import INPUT_TYPES
 from flowops.flowjson.rules.pickers import PICKERS
+from flowops.flowjson.rules.properties import needs_check
 from flowops.flowjson.rules.walk import inert, join_key
 
 _STRUCTURAL = frozenset({"children", "then", "else", "cases"})
 # What a component type asks of the pass, as bit flags (one lookup per component).
-_UNFOLLOWED, _PAIRED, _INPUT, _CONTAINER = 1, 2, 4, 8
+_UNFOLLOWED, _PAIRED, _INPUT, _CONTAINER, _PROPERTY = 1, 2, 4, 8, 16
 _KINDS: dict[str, int] = {}
 for _types, _flag in (
     ({"NavigationList", "ImageCarousel"} | PICKERS, _UNFOLLOWED),
+    ({"TextInput", "Dropdown"}, _PROPERTY),
     (WITH_PAIRS, _PAIRED),
     (INPUT_TYPES, _INPUT),
     ({"Form", "If", "Switch"}, _CONTAINER),
@@ -54,6 +56,8 @@ def components(
         flags = _KINDS.get(ctype, 0)
         if flags:
             if flags & _UNFOLLOWED or (flags & _PAIRED and not PAIR_KEYS.isdisjoint(node)):
+                return False
+            if flags & _PROPERTY and needs_check(ctype, node):
                 return False
             if flags & _INPUT and not in_form:
                 s.loose_inputs = True
