@@ -35,6 +35,7 @@ class Completion:
     context: str
     issued_at: int
     data: dict[str, Any]
+    token: str = ""
     sender: str | None = None
     message_id: str | None = None
 
@@ -56,10 +57,9 @@ def parse_completion(
     now: float | None = None,
 ) -> Completion:
     response = _response(message)
+    raw = response.pop("flow_token", None)
     try:
-        token = read_token(
-            response.pop("flow_token", None), secret=secret, max_age=max_age, now=now
-        )
+        token = read_token(raw, secret=secret, max_age=max_age, now=now)
     except FlowTokenError as exc:
         raise CompletionError(str(exc)) from None
     return Completion(
@@ -69,6 +69,7 @@ def parse_completion(
         token.context,
         token.issued_at,
         response,
+        raw,
         _str(message.get("from")),
         _str(message.get("id")),
     )

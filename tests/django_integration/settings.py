@@ -19,4 +19,5 @@ FLOWOPS = {
     "TRADITIONAL_FLOW_MODEL": "legacy.Flow",
     "MIRROR_MODEL": "legacy.WhatsAppFlow",
     "MIRROR_DEFAULTS": "tests.django_integration.legacy.catalogue.mirror_defaults",
+    "RESPONSE_MODEL": "legacy.WhatsAppFlowResponse",
 }

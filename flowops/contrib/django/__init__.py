@@ -11,6 +11,20 @@ Importing this package reads nothing; the first call builds one resolver per pro
 
 from __future__ import annotations
 
+from flowops.contrib.django.completions import (
+    flow_completed,
+    flow_token,
+    handle_completion,
+    handle_webhook,
+)
 from flowops.contrib.django.runtime import flows, resolve, resolver
 
-__all__ = ["flows", "resolve", "resolver"]
+__all__ = [
+    "flow_completed",
+    "flow_token",
+    "flows",
+    "handle_completion",
+    "handle_webhook",
+    "resolve",
+    "resolver",
+]

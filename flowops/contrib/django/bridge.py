@@ -22,8 +22,14 @@ from flowops.reconcile.actions import Plan
 from flowops.reconcile.apply import ApplyResult
 from flowops.render import RENDERERS
 from flowops.report import Report, render_text
-from flowops.runtime import Decision, Facts, Resolver
-from flowops.runtime.completion import Completion, CompletionError, parse_completion
+from flowops.runtime import Decision, Facts, Resolution, Resolver
+from flowops.runtime.completion import (
+    Completion,
+    CompletionError,
+    check_payload,
+    nfm_messages,
+    parse_completion,
+)
 from flowops.runtime.decision import assess
 from flowops.runtime.project import RuntimeSource, locate
 from flowops.runtime.token import flow_token
@@ -40,13 +46,16 @@ __all__ = [
     "Plan",
     "ProblemsError",
     "Project",
+    "Resolution",
     "Resolver",
     "RuntimeSource",
+    "check_payload",
     "connect",
     "did_you_mean",
     "flow_token",
     "locate",
     "lock_entries",
+    "nfm_messages",
     "parse_completion",
     "problems_text",
     "render_plan",

@@ -75,6 +75,17 @@ def _mirror() -> Messages:
     missing = mirror.missing_fields(model) if model is not None else []
     if missing:
         return [_error(6, f"{model._meta.label} lacks field(s) {', '.join(missing)}")]
+    return _responses()
+
+
+def _responses() -> Messages:
+    try:
+        model = mirror.response_model()
+    except (LookupError, ValueError) as exc:
+        return [_error(6, f"FLOWOPS['RESPONSE_MODEL']: {exc}", "use 'app_label.ModelName'")]
+    missing = mirror.missing_fields(model, mirror.RESPONSE_FIELDS) if model is not None else []
+    if missing:
+        return [_error(6, f"{model._meta.label} lacks field(s) {', '.join(missing)}")]
     return []
 
 

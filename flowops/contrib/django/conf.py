@@ -10,6 +10,7 @@ FLOWOPS = {
     "TOKEN": None,                                     # callable -> access token (else token_env)
     "MIRROR_MODEL": "bot.WhatsAppFlow",                # optional mirror of every managed flow
     "MIRROR_DEFAULTS": None,                           # callable(record) -> extra required fields
+    "RESPONSE_MODEL": None,                            # stores completions (WhatsAppFlowResponse)
     "FLOW_TOKEN_SECRET": None,                         # signs flow tokens; default from SECRET_KEY
 }
 ```
@@ -36,6 +37,7 @@ OPTIONAL = (
     "TOKEN",
     "MIRROR_MODEL",
     "MIRROR_DEFAULTS",
+    "RESPONSE_MODEL",
     "FLOW_TOKEN_SECRET",
 )
 CALLABLES = ("TRADITIONAL_FLOWS", "TOKEN", "MIRROR_DEFAULTS")
@@ -52,6 +54,7 @@ class FlowopsSettings:
     token: str | None = None
     mirror_model: str | None = None
     mirror_defaults: str | None = None
+    response_model: str | None = None
     flow_token_secret: str | None = None
 
     def secret(self) -> bytes:

@@ -19,6 +19,7 @@ from django.db import transaction
 from flowops.contrib.django import bridge, conf, records
 
 REQUIRED = ("name", "flow_id", "sync_status", "is_active", "flow_definition")
+RESPONSE_FIELDS = ("whatsapp_flow", "flow_token", "response_data")
 OPTIONAL = ("friendly_name", "description", "flow_json", "sync_error", "last_synced_at")
 
 FK = {"flow_definition_id": "flow_definition"}
@@ -31,9 +32,15 @@ def mirror_model() -> Any:
     return apps.get_model(name) if name else None
 
 
-def missing_fields(model: Any) -> list[str]:
+def response_model() -> Any:
+    """The model completions are stored in (``RESPONSE_MODEL``), or None."""
+    name = conf.get().response_model
+    return apps.get_model(name) if name else None
+
+
+def missing_fields(model: Any, required: tuple[str, ...] = REQUIRED) -> list[str]:
     missing = []
-    for name in REQUIRED:
+    for name in required:
         try:
             model._meta.get_field(name)
         except FieldDoesNotExist:
@@ -72,6 +79,18 @@ def _mirror(model: Any, wanted: records.FlowRecords) -> tuple[int, int, list[str
         seen.add(row.pk)
     unmanaged = sorted(str(row.name) for row in rows if row.pk not in seen)
     return created, updated, unmanaged
+
+
+def row_for(record: records.FlowRecord) -> Any:
+    """The mirror row of ``record`` (by flow id, earlier ids, then name), or None."""
+    model = mirror_model()
+    if model is None:
+        return None
+    ids = [i for i in (record.flow_id, *record.previous_flow_ids) if i]
+    rows = list(model._default_manager.filter(flow_id__in=ids)) if ids else []
+    by_id = {str(row.flow_id): row for row in rows}
+    found = _match(record, by_id, {})
+    return found or model._default_manager.filter(name=record.name).first()
 
 
 def _match(record: records.FlowRecord, by_id: dict[str, Any], by_name: dict[str, Any]) -> Any:
