@@ -7,6 +7,7 @@ import click
 from flowops import lockfile
 from flowops.cli import cli
 from flowops.cli.context import CliContext
+from flowops.cli.preview_local import local_options, serve_local
 from flowops.connect import open_environment
 from flowops.errors import FlowopsError
 from flowops.importer import require_env
@@ -20,16 +21,25 @@ from flowops.importer import require_env
     is_flag=True,
     help="Make a new link; every link shared before stops working.",
 )
+@local_options
 @click.pass_obj
-def preview(obj: CliContext, key: str, env_name: str, invalidate: bool) -> int:
-    """Print the preview URL of flow KEY (a key of flows.yaml) and when it expires."""
+def preview(
+    obj: CliContext, key: str, env_name: str, invalidate: bool, local: bool, port: int
+) -> int:
+    """Print the preview URL of flow KEY (a key of flows.yaml) and when it expires.
+
+    With --local: serve a clickable preview on 127.0.0.1 instead (offline, nothing on Meta).
+    """
+    if local:
+        return serve_local(obj, key, port)
     env = require_env(obj.manifest_path, env_name)
     with open_environment(obj.root, env) as connection:
         entry = lockfile.load(connection.lock_path).get(env_name, key)
         if entry is None:
             raise FlowopsError(
                 f"flow '{key}' is not on Meta in {env_name} yet (not in the lock file)",
-                hint=f"apply it first (`flowops apply --env {env_name}`), or check the key",
+                hint=f"apply it first (`flowops apply --env {env_name}`), or check the key;"
+                f" `flowops preview --local {key}` previews it offline",
             )
         link = connection.api.preview(entry.flow_id, invalidate=invalidate)
     click.echo(link.preview_url)

@@ -83,6 +83,7 @@ def _action(comp: Mapping[str, Any]) -> str | None:
 
 def footer_html(comp: Mapping[str, Any], ctx: Ctx) -> str:
     """Drawn after the rest: the button is disabled while a required field is empty."""
+    off = ctx.value(comp, "enabled") is False
     captions = "".join(
         f'<span class="cap-{side}">{esc(ctx.text(comp, f"{side}-caption"))}</span>'
         for side in ("left", "center", "right")
@@ -90,7 +91,7 @@ def footer_html(comp: Mapping[str, Any], ctx: Ctx) -> str:
     )
     button = (
         f"<button{attrs(type='button', class_='cta', data_action=_action(comp))}"
-        f"{attrs(disabled=bool(ctx.missing) or ctx.value(comp, 'enabled') is False)}>"
+        f"{attrs(disabled=bool(ctx.missing) or off, data_off=off)}>"
         f"{esc(ctx.text(comp, 'label'))}</button>"
     )
     mark = ctx.marks.get(id(comp))

@@ -1,0 +1,130 @@
+"""The rendered pages and the local preview, opened in a real headless Chromium."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from flowops.screens import flow_pages
+from tests.browser_support import Tab, new_tab, preview_server
+
+__all__ = ["new_tab"]  # the fixture, imported so pytest finds it
+
+ROOT = Path(__file__).resolve().parent.parent
+COMPONENTS = Path(__file__).parent / "data" / "screens" / "components.json"
+NewTab = Callable[[], Tab]
+
+
+def load(path: Path) -> Any:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def tour() -> Any:
+    return load(ROOT / "whatsapp_flows" / "tour_inquiry.json")
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_every_component_fixture_renders_without_console_errors(
+    new_tab: NewTab, tmp_path: Path, theme: str
+) -> None:
+    doc = load(COMPONENTS)
+    tab = new_tab()
+    for screen in doc["screens"]:
+        page = tmp_path / f"{screen['id']}.html"
+        page.write_text(flow_pages(doc, theme=theme)[screen["id"]], encoding="utf-8")
+        tab.page.goto(page.as_uri())
+        assert tab.page.locator(".title").inner_text() == screen["title"]
+        assert tab.page.locator(".content").bounding_box()["height"] > 100
+    assert tab.errors == []
+
+
+def tour_first_screen(tab: Tab) -> None:
+    page = tab.page
+    page.get_by_text("Harbour by boat").click()
+    page.fill("input[name=tour_date]", "2026-07-14")
+    page.select_option("select[name=group_size]", "3_5")
+
+
+def test_clicking_through_tour_inquiry_shows_the_completion_payload(new_tab: NewTab) -> None:
+    tab = new_tab()
+    page = tab.page
+    with preview_server(tour()) as url:
+        page.goto(url)
+        tour_first_screen(tab)
+        page.click(".cta")
+        page.wait_for_selector(".sheet[data-screen=CONTACT]")
+        page.fill("input[name=full_name]", "Grace Hopper")
+        page.fill("input[name=email]", "grace@example.com")
+        page.check("input[name=marketing_opt_in]")
+        page.click(".cta")
+        page.wait_for_selector(".sheet[data-screen=CONFIRM]")
+        shown = page.locator(".content").inner_text()
+        assert "Grace Hopper" in shown and "grace@example.com" in shown and "2026-07-14" in shown
+        page.click(".cta")
+        sent = json.loads(page.locator("#panel-complete").inner_text())
+    assert sent == {
+        "tour": "harbour",
+        "tour_date": "2026-07-14",
+        "group_size": "3_5",
+        "full_name": "Grace Hopper",
+        "email": "grace@example.com",
+        "phone": "",
+        "marketing_opt_in": True,
+        "flow_token": "flowops-preview",
+    }
+    assert tab.errors == []
+
+
+def test_a_required_field_left_empty_blocks_the_footer(new_tab: NewTab) -> None:
+    tab = new_tab()
+    page = tab.page
+    with preview_server(tour()) as url:
+        page.goto(url)
+        assert page.locator(".cta").is_disabled()
+        page.get_by_text("Harbour by boat").click()
+        page.select_option("select[name=group_size]", "2")
+        assert page.locator(".cta").is_disabled()  # the date is still empty
+        page.locator(".cta").click(force=True)
+        assert page.locator(".sheet").get_attribute("data-screen") == "TOUR"
+        page.fill("input[name=tour_date]", "2026-07-14")
+        assert page.locator(".cta").is_enabled()
+    assert tab.errors == []
+
+
+def test_an_invalid_email_is_refused_and_back_keeps_what_was_typed(new_tab: NewTab) -> None:
+    tab = new_tab()
+    page = tab.page
+    with preview_server(tour()) as url:
+        page.goto(url)
+        tour_first_screen(tab)
+        page.click(".cta")
+        page.fill("input[name=full_name]", "Grace Hopper")
+        page.fill("input[name=email]", "not-an-email")
+        page.click(".cta")
+        assert page.locator(".field.invalid .error").inner_text() == "Enter a valid email address"
+        assert page.locator(".sheet").get_attribute("data-screen") == "CONTACT"
+        page.click("[data-back]")
+        page.wait_for_selector(".sheet[data-screen=TOUR]")
+        assert page.locator("input[value=harbour]").is_checked()
+        assert page.input_value("select[name=group_size]") == "3_5"
+    assert tab.errors == []
+
+
+def test_data_exchange_shows_the_request_and_continues_with_the_reply(new_tab: NewTab) -> None:
+    tab = new_tab()
+    page = tab.page
+    with preview_server(load(ROOT / "whatsapp_flows" / "appointment_booking.json")) as url:
+        page.goto(url)
+        for name, value in (("department", "shop"), ("date", "2026-06-02"), ("time", "14_30")):
+            page.select_option(f"select[name={name}]", value)
+        page.click(".cta")
+        request = json.loads(page.locator("#panel-request").inner_text())
+        assert request["action"] == "data_exchange" and request["screen"] == "APPOINTMENT"
+        assert request["data"] == {"department": "shop", "date": "2026-06-02", "time": "14_30"}
+        page.click("#reply-send")
+        page.wait_for_selector(".sheet[data-screen=DETAILS]")
+    assert tab.errors == []
