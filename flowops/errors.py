@@ -40,5 +40,11 @@ class ConcurrentApplyError(FlowopsError):
     """Another apply holds the lock for this environment."""
 
 
+class Interrupted(FlowopsError):
+    """Ctrl-C, explained: exits 130 like any interrupted command."""
+
+    exit_code = 130
+
+
 class ConfigError(FlowopsError):
     """An environment or setting cannot be used (missing token, unknown env …)."""

@@ -21,7 +21,7 @@ from flowops.cli.plan import (
 )
 from flowops.cli.planfile import saved_plan
 from flowops.connect import open_environment
-from flowops.errors import FlowopsError
+from flowops.errors import FlowopsError, Interrupted
 from flowops.graph.types import FlowsAPI
 from flowops.reconcile import engine
 from flowops.reconcile.apply import ApplyResult
@@ -74,7 +74,7 @@ def interrupt_explained() -> Iterator[None]:
     try:
         yield
     except KeyboardInterrupt:
-        raise FlowopsError(
+        raise Interrupted(
             "interrupted: the steps already running finished and are recorded in the lock; "
             "nothing else was started",
             hint="run `flowops apply` again to finish the rest (it adopts, never duplicates)",

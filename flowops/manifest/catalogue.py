@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from flowops.limits import LimitError
+from flowops.manifest.paths import resolve, shown
 from flowops.manifest.source import Source, unreadable
 from flowops.problems import Problem
 from flowops.yamlsource import YamlSyntaxError, read
@@ -30,7 +31,10 @@ def load_catalogue(src: Source, root: Path) -> Catalogue:
     if not isinstance(value, str) or not value:
         return Catalogue(None)
     path = root / value
-    if not path.resolve().is_relative_to(root.resolve()) or not path.is_file():
+    resolved = resolve(path)
+    if isinstance(resolved, str) or not resolved.is_relative_to(root.resolve()):
+        return Catalogue(None, value, [_not_found(src, value)])
+    if not path.is_file():
         return Catalogue(None, value, [_not_found(src, value)])
     return _read(path, value)
 
@@ -39,7 +43,7 @@ def _not_found(src: Source, value: str) -> Problem:
     return src.problem(
         "/traditional_flows",
         "MANIFEST_CATALOGUE_NOT_FOUND",
-        f"Traditional flow catalogue '{value}' does not exist inside the repository.",
+        f"Traditional flow catalogue '{shown(value)}' does not exist inside the repository.",
         hint="Give a path relative to flows.yaml, or list the names inline.",
     )
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
-from pathlib import PurePosixPath, PureWindowsPath
+from pathlib import Path, PurePosixPath, PureWindowsPath
 
+from flowops.manifest.paths import resolve, shown
 from flowops.manifest.source import Source
 from flowops.problems import Problem
 
 _VAR_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_PLAIN_KEY = re.compile(r"[a-z][a-z0-9_-]*")  # flow keys: long ones are not secrets
 
 
 def looks_like_token(value: str) -> bool:
@@ -19,7 +21,35 @@ def looks_like_token(value: str) -> bool:
     return mixed and len(value) >= 32 and any(c.isdigit() for c in value)
 
 
-def environment_problems(src: Source) -> list[Problem]:
+def token_key_problems(src: Source) -> list[Problem]:
+    """A token pasted as a key: reported without the key, its pointer cut before it."""
+    problems = []
+    for pointer, (line, col) in src.doc.keys.items():
+        parts = pointer.split("/")
+        if _token_key(parts[-1]) and not any(_token_key(p) for p in parts[:-1]):
+            problems.append(_token_key_problem(src.file, line, col, "/".join(parts[:-1])))
+    return problems
+
+
+def _token_key(part: str) -> bool:
+    key = part.replace("~1", "/").replace("~0", "~")
+    return looks_like_token(key) and not _PLAIN_KEY.fullmatch(key)
+
+
+def _token_key_problem(file: str, line: int, col: int, parent: str) -> Problem:
+    return Problem(
+        file,
+        line,
+        col,
+        "MANIFEST_TOKEN_IN_FILE",
+        "A key here looks like an access token (it is not shown). Remove it from this file now.",
+        pointer=parent,
+        hint="Tokens belong in the environment variable named by token_env; revoke this one"
+        " if the file was shared.",
+    )
+
+
+def environment_problems(src: Source, root: Path) -> list[Problem]:
     data = src.doc.data
     envs = data.get("environments") if isinstance(data, dict) else None
     if not isinstance(envs, dict):
@@ -33,7 +63,44 @@ def environment_problems(src: Source) -> list[Problem]:
             problems.extend(_token_env_problems(src, f"/environments/{name}/token_env", token_env))
         if isinstance(lock_file, str) and _escapes(lock_file):
             problems.append(_lock_outside(src, f"/environments/{name}/lock_file"))
+        elif isinstance(lock_file, str) and lock_file:
+            problems.extend(_lock_target(src, f"/environments/{name}/lock_file", lock_file, root))
     return problems
+
+
+def _lock_target(src: Source, pointer: str, lock_file: str, root: Path) -> list[Problem]:
+    """apply overwrites the lock file: it must be a file of its own inside the repository."""
+    why = _lock_clash(src, lock_file, root)
+    if not why:
+        return []
+    hint = "Use a file of its own next to flows.yaml, e.g. flows.lock (the default)."
+    message = f"lock_file '{shown(lock_file)}' {why}; apply would overwrite it."
+    return [src.problem(pointer, "MANIFEST_INVALID_VALUE", message, hint=hint)]
+
+
+def _lock_clash(src: Source, lock_file: str, root: Path) -> str:
+    real_root = root.resolve()
+    target = resolve(root / lock_file)
+    if isinstance(target, str):
+        return target
+    if not target.is_relative_to(real_root):
+        return "points outside the repository through a symlink"
+    if target.relative_to(real_root).parts[:1] == (".git",):
+        return "is inside .git, git's own data"
+    if target == resolve(root / src.file):
+        return f"is {src.file} itself"
+    return "is a file flows.yaml names" if target in _named_files(src, root) else ""
+
+
+def _named_files(src: Source, root: Path) -> set[Path]:
+    """The catalogue and the flow files, resolved (those that resolve at all)."""
+    data = src.doc.data if isinstance(src.doc.data, dict) else {}
+    flows = data.get("flows")
+    flows = flows if isinstance(flows, dict) else {}
+    named = [data.get("traditional_flows")]
+    named += [flow.get("file") for flow in flows.values() if isinstance(flow, dict)]
+    found = (resolve(root / name) for name in named if isinstance(name, str) and name)
+    return {path for path in found if isinstance(path, Path)}
 
 
 def _escapes(relative: str) -> bool:

@@ -6,6 +6,7 @@ import os
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from flowops.limits import LimitError
+from flowops.manifest.paths import resolve, shown
 from flowops.manifest.source import Source, did_you_mean
 from flowops.problems import Problem
 from flowops.yamlsource import YamlSyntaxError, read
@@ -44,7 +45,15 @@ def _check(src: Source, pointer: str, file: str, root: Path, real_root: Path) ->
     if PurePosixPath(file).is_absolute() or PureWindowsPath(file).is_absolute():
         return _outside(src, pointer, file, "is an absolute path")
     path = root / file
-    if not path.resolve().is_relative_to(real_root):
+    resolved = resolve(path)
+    if isinstance(resolved, str):
+        return src.problem(
+            pointer,
+            "MANIFEST_INVALID_VALUE",
+            f"Flow file '{shown(file)}' {resolved}.",
+            hint="Give the path of a Flow JSON file inside the repository, relative to flows.yaml.",
+        )
+    if not resolved.is_relative_to(real_root):
         why = "points outside the repository through a symlink" if path.is_symlink() else ""
         return _outside(src, pointer, file, why or "resolves outside the repository")
     if not path.is_file():

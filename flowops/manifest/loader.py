@@ -11,7 +11,7 @@ from flowops.errors import ManifestError
 from flowops.limits import LimitError
 from flowops.manifest.build import build
 from flowops.manifest.catalogue import load_catalogue
-from flowops.manifest.environments import environment_problems
+from flowops.manifest.environments import environment_problems, token_key_problems
 from flowops.manifest.files import file_problems
 from flowops.manifest.links import link_problems
 from flowops.manifest.model import Manifest
@@ -69,9 +69,12 @@ def load(path: Path, *, strict: bool = False) -> Manifest:
 def _check(path: Path, src: Source) -> tuple[Manifest | None, list[Problem]]:
     if not isinstance(src.doc.data, dict):
         return None, [_not_a_mapping(src)]
+    secrets = token_key_problems(src)
+    if secrets:  # any other problem could echo the key
+        return None, secrets
     root = path.parent
     problems = [_duplicate(src, d.pointer, d.key, d.first_line) for d in src.doc.duplicates]
-    problems += schema_problems(src) + environment_problems(src) + file_problems(src, root)
+    problems += schema_problems(src) + environment_problems(src, root) + file_problems(src, root)
     catalogue = load_catalogue(src, root)
     problems += catalogue.problems
     kept = _flows_without_errors(src, problems)
