@@ -7,7 +7,7 @@ import json
 import re
 import sys
 
-from flowops.flowjson import bounds, parse, validators, versions
+from flowops.flowjson import bounds, parse, syntax, validators, versions
 from flowops.flowjson.describe import Context
 from flowops.flowjson.findings import Finding, Version
 from flowops.flowjson.messages import translate
@@ -150,9 +150,9 @@ def _syntax_problem(file: str, exc: json.JSONDecodeError, text: str) -> Problem:
         latest = versions.text(versions.LATEST)
         hint = f'Write the flow as a JSON object: {{ "version": "{latest}", "screens": [ ... ] }}.'
         return Problem(file, 1, 1, INVALID, "the file is empty", hint=hint)
-    message = f"not valid JSON: {exc.msg}"
-    hint = "Fix the JSON syntax (a missing comma, quote or bracket is the usual cause)."
-    return Problem(file, exc.lineno, exc.colno, INVALID, message, hint=hint)
+    found = syntax.describe(exc, text)
+    line, col = SourceMap(text).line_col(found.offset)
+    return Problem(file, line, col, INVALID, found.message, hint=found.hint)
 
 
 def _duplicate_problems(file: str, source: SourceMap) -> list[Problem]:
