@@ -48,7 +48,12 @@ def test_unknown_key_suggests_the_right_one(settings: Any, project: Path) -> Non
 
 def test_manifest_missing(settings: Any, tmp_path: Path) -> None:
     settings.FLOWOPS = {**settings.FLOWOPS, "MANIFEST": tmp_path / "flows.yaml"}
-    assert "does not exist" in ids()["flowops.E003"]
+    assert "does not exist" in ids()["flowops.W004"]
+
+
+def test_invalid_manifest(settings: Any, project: Path) -> None:
+    (project / "flows.yaml").write_text("version: 1\nflows: [\n")
+    assert "flows.yaml:" in ids()["flowops.E003"]
 
 
 def test_unknown_environment(settings: Any, project: Path) -> None:

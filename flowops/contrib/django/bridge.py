@@ -17,6 +17,7 @@ from flowops.errors import FlowopsError, ProblemsError
 from flowops.graph.types import FlowsAPI
 from flowops.lockfile import LockEntry
 from flowops.manifest.source import did_you_mean
+from flowops.manifest_text import append_flows
 from flowops.reconcile import engine
 from flowops.reconcile.actions import Plan
 from flowops.reconcile.apply import ApplyResult
@@ -49,6 +50,7 @@ __all__ = [
     "Resolution",
     "Resolver",
     "RuntimeSource",
+    "append_flows",
     "check_payload",
     "connect",
     "did_you_mean",

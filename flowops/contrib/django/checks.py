@@ -1,9 +1,9 @@
 """``manage.py check``: settings, files, dotted paths, the mirror model, and broken links.
 
-Ids: flowops.E001 FLOWOPS missing or malformed · E002 unknown key · E003 manifest unusable ·
+Ids: flowops.E001 FLOWOPS missing or malformed · E002 unknown key · E003 manifest invalid ·
 E004 environment unknown · E005 dotted path does not import · E006 mirror model unusable ·
 E007 snapshot missing · W001 lock file missing · W002 emulator environment with DEBUG off ·
-W003 a link to a traditional flow that is not in the database.
+W003 a link to a traditional flow that is not in the database · W004 no manifest yet.
 """
 
 from __future__ import annotations
@@ -91,7 +91,8 @@ def _responses() -> Messages:
 
 def _project(settings: conf.FlowopsSettings) -> Messages:
     if not settings.manifest.is_file():
-        return [_error(3, f"FLOWOPS['MANIFEST']: {settings.manifest} does not exist")]
+        hint = "create it, or convert the old definitions: manage.py migrate_flow_definitions"
+        return [_warning(4, f"FLOWOPS['MANIFEST']: {settings.manifest} does not exist", hint)]
     try:
         source = bridge.locate(settings.manifest, settings.environment)
     except bridge.ProblemsError as exc:

@@ -95,6 +95,8 @@ def _plan_and_apply(
                 prune=options.prune,
             )
             write(bridge.render_plan(plan).rstrip("\n"), "")
+            if not plan.has_changes:
+                write(f"Nothing to apply: {plan.read_calls} Graph API call(s), 0 write(s).", "")
             if options.dry_run or not plan.has_changes:
                 return ""
             result, total, writes = bridge.apply(project, plan, api, lambda s: write(s, ""))
