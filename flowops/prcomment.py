@@ -91,6 +91,23 @@ def add_previews(plan: dict[str, Any], api: FlowsAPI, extras: Extras) -> list[st
     return failures
 
 
+def add_review(review_dir: Path, url: str, extras: Extras) -> list[str]:
+    """Names the before/after pages and PNGs ``flowops render --plan`` wrote, per flow."""
+    try:
+        index = json.loads((review_dir / "review.json").read_text(encoding="utf-8"))
+        flows = index["flows"]
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError):
+        return [f"{review_dir}: no review.json (run `flowops render --plan plan.json --out DIR`)"]
+    link = url if url.startswith("https://") and not set(url) & set(" ()<>") else ""
+    where = f"[review page]({link})" if link else f"`{review_dir.name}/index.html`"
+    for key, files in flows.items() if isinstance(flows, dict) else ():
+        pngs = [f for f in files if isinstance(f, str) and f.endswith(".png")]
+        named = ", ".join(f"`{f}`" for f in pngs[:20]) or "HTML only (no browser)"
+        line = f"Screens before/after: {where} (workflow artifact) · {named}"
+        extras.setdefault(str(key), {})["review"] = line
+    return []
+
+
 def _existing_id(change: Mapping[str, Any]) -> str:
     before = change.get("before") or {}
     return str(before.get("flow_id") or "")

@@ -68,7 +68,7 @@ def test_plan_without_the_secret_validates_only_and_succeeds() -> None:
     assert "::notice::" in skipped and "repository secret" in skipped  # why, and what to do
     assert "environment" not in plan["jobs"]["plan"]  # no approval gate on every pull request
     gated = [s for s in steps(plan) if "available" in str(s.get("if", ""))]
-    assert len(gated) == 2  # comment body, artifact upload
+    assert len(gated) == 4  # screens drawn and uploaded, comment body, plan upload
     posting = next(s for s in steps(plan) if "--method PATCH" in s.get("run", ""))
     assert "hashFiles('comment.md')" in posting["if"]  # posts only when a body was written
     assert "head.repo.full_name == github.repository" in posting["if"]  # forks cannot
@@ -84,8 +84,20 @@ def test_a_failed_run_marks_the_sticky_comment_out_of_date() -> None:
 def test_plan_uploads_the_plan_and_writes_the_job_summary() -> None:
     plan = load("flowops-plan.yml")
     uploads = [s for s in steps(plan) if str(s.get("uses", "")).startswith("actions/upload-art")]
-    assert uploads and "plan.json" in uploads[0]["with"]["path"]
+    assert any("plan.json" in u["with"]["path"] for u in uploads)
     assert '--summary-file "$GITHUB_STEP_SUMMARY"' in run_text(plan)
+
+
+def test_plan_uploads_the_screens_before_and_after_and_the_comment_links_them() -> None:
+    plan = load("flowops-plan.yml")
+    names = [s.get("name") for s in steps(plan)]
+    assert "flowops render --plan plan.json --png --out review" in run_text(plan)
+    review = next(s for s in steps(plan) if s.get("id") == "review")
+    assert review["with"]["path"] == "review/"
+    comment = next(s for s in steps(plan) if "pr-comment" in str(s.get("run")))
+    assert comment["env"]["REVIEW_URL"] == "${{ steps.review.outputs.artifact-url }}"
+    assert '--review review --review-url "$REVIEW_URL"' in comment["run"]
+    assert names.index("Upload the screens") < names.index(comment["name"])
 
 
 def test_apply_never_runs_twice_nor_cancels_a_running_apply() -> None:

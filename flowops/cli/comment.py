@@ -16,6 +16,7 @@ from flowops.importer import require_env
 from flowops.prcomment import (
     Extras,
     add_previews,
+    add_review,
     comment_body,
     diagrams,
     job_summary,
@@ -40,6 +41,13 @@ from flowops.prcomment import (
     help="Append the plan to this file too (in Actions: $GITHUB_STEP_SUMMARY).",
 )
 @click.option(
+    "--review",
+    "review_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Name the before/after screens `flowops render --plan` wrote to this folder.",
+)
+@click.option("--review-url", default="", help="Where reviewers open that folder (artifact URL).")
+@click.option(
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write the comment body here instead of standard output.",
@@ -52,6 +60,8 @@ def pr_comment(
     preview: bool,
     summary_file: Path | None,
     output: Path | None,
+    review_dir: Path | None,
+    review_url: str,
 ) -> int:
     """Print the comment body: a hidden marker, the plan, a diagram per changed flow."""
     plan = load_plan(plan_path)
@@ -63,6 +73,8 @@ def pr_comment(
     extras = diagrams(plan, obj.root)
     if preview:
         _previews(obj, plan, extras)
+    for warning in add_review(review_dir, review_url, extras) if review_dir else ():
+        click.echo(f"warning: {warning}", err=True)
     if summary_file is not None:
         with summary_file.open("a", encoding="utf-8") as handle:
             handle.write(job_summary(plan, extras))

@@ -137,6 +137,8 @@ def _extra_lines(extra: Mapping[str, str], diff: bool) -> list[str]:
             f" (link expires {extra['preview_expires']})" if extra.get("preview_expires") else ""
         )
         lines += ["", f"[Preview on WhatsApp]({extra['preview_url']}){expires}"]
+    if extra.get("review"):
+        lines += ["", _esc(extra["review"])]
     if diff and extra.get("mermaid"):
         lines += ["", "```mermaid", extra["mermaid"].rstrip("\n"), "```"]
     return lines
