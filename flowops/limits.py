@@ -16,6 +16,7 @@ YAML_MAX_VALUES = 1_000_000  # YAML values after expanding aliases and `<<` merg
 FLOW_JSON_MAX_VALUES = 50_000  # JSON values in one Flow JSON document
 MAX_NESTING = 64  # levels of objects/arrays (mappings/lists) inside one another
 MAX_STRING_CHARS = 1_000_000  # characters in one string (a base64 image fits)
+EMULATOR_MAX_BODY_BYTES = 16_000_000  # a 10 MB Flow JSON upload and its multipart framing
 
 
 class LimitError(ValueError):

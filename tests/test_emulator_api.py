@@ -75,9 +75,11 @@ def test_editing_a_published_flow_makes_a_draft_while_the_old_version_serves(
     edited = VALID.replace(b'"Join"', b'"Join us"')
     assert client.upload_flow_json(flow_id, edited) == ()
     assert client.get_flow(flow_id).status == "DRAFT"
-    info = requests.get(f"{emu.url}/_emulator/flows/{flow_id}", timeout=5).json()
+    info = requests.get(f"{emu.url}/_emulator/flows/{flow_id}", headers=auth(), timeout=5).json()
     assert info["has_published_version"] is True
-    served = requests.get(f"{emu.url}/_emulator/flows/{flow_id}/published", timeout=5)
+    served = requests.get(
+        f"{emu.url}/_emulator/flows/{flow_id}/published", headers=auth(), timeout=5
+    )
     assert served.content == VALID
     client.publish(flow_id)
     assert emu.model.get(flow_id).published_json == edited
@@ -204,9 +206,14 @@ def test_throttled_and_blocked_come_only_from_the_admin_hook(
     emu.set_health(flow_id, "THROTTLED")
     assert client.get_flow(flow_id).status == "THROTTLED"
     hook = f"{emu.url}/_emulator/flows/{flow_id}/status"
-    assert requests.post(hook, data={"status": "BLOCKED"}, timeout=5).status_code == 200
+    without_token = requests.post(hook, data={"status": "BLOCKED"}, timeout=5)
+    assert without_token.status_code == 401  # the hook needs the token too
+    assert without_token.json()["error"]["code"] == 190
+    assert client.get_flow(flow_id).status == "THROTTLED"
+    blocked = requests.post(hook, data={"status": "BLOCKED"}, headers=auth(), timeout=5)
+    assert blocked.status_code == 200
     assert client.get_flow(flow_id).status == "BLOCKED"
-    refused = requests.post(hook, data={"status": "PUBLISHED"}, timeout=5)
+    refused = requests.post(hook, data={"status": "PUBLISHED"}, headers=auth(), timeout=5)
     assert refused.status_code == 400
     with pytest.raises(FlowStateError):
         client.upload_flow_json(flow_id, VALID)

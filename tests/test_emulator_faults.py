@@ -114,7 +114,7 @@ def test_client_recovers_lost_creates_without_duplicates(emu: EmulatorHandle) ->
 def test_latency_is_added_to_api_calls_only(emu: EmulatorHandle) -> None:
     emu.faults.latency_ms = 60
     requests.get(f"{emu.url}/v23.0/{WABA}/flows", headers=auth(), timeout=5)
-    requests.get(f"{emu.url}/_emulator/health", timeout=5)
+    requests.get(f"{emu.url}/_emulator/health", headers=auth(), timeout=5)
     api, admin = emu.call_log.calls()
     assert api.latency_ms >= 60 > admin.latency_ms
 

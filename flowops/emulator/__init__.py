@@ -7,11 +7,15 @@ Public Graph surface (optionally prefixed ``/vNN.0``), answering in Meta's shape
 Bearer token in ``Authorization`` or ``access_token``; any non-empty token unless one was
 configured.
 
-Emulator-only endpoints (no token needed):
+Every answer, refusals of malformed HTTP included, is Graph's JSON error envelope or a
+Graph-shaped result; request bodies over ``flowops.limits.EMULATOR_MAX_BODY_BYTES`` get 413.
+
+Emulator-only endpoints (the configured token when there is one, else none):
 ``GET /_emulator/health``; ``GET /_emulator/flows/{id}`` (``has_published_version`` and
 digests); ``GET /_emulator/flows/{id}/published`` (the version users are sent);
 ``POST /_emulator/flows/{id}/status`` with ``status=THROTTLED|BLOCKED|PUBLISHED`` (what
-Meta's monitoring does); asset ``download_url`` values under ``/_emulator/assets/``.
+Meta's monitoring does); asset ``download_url`` values under ``/_emulator/assets/`` (never a
+token: Meta's download URLs are signed links).
 
 Where Meta's behaviour is undocumented, the emulator assumes: deprecated flows keep their
 names; deleting a draft frees its name; a DRAFT that has a published version can be

@@ -9,12 +9,13 @@ import socket
 import sys
 import threading
 import time
+from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 from flowops.emulator import errors, faults
-from flowops.emulator.body import read_body
+from flowops.emulator.body import BodyError, read_body
 from flowops.emulator.calllog import Call, CallLog, redact_query
 from flowops.emulator.multipart import parse_body
 from flowops.emulator.router import ADMIN, DOWNLOAD, Route, resolve, split_path
@@ -101,13 +102,13 @@ class EmulatorRequestHandler(BaseHTTPRequestHandler):
             self._send(response)
 
     def _answer(
-        self, path: str, query: str, body: bytes | None
+        self, path: str, query: str, body: bytes | BodyError
     ) -> tuple[Response | None, str | None]:
         """The answer to send (None: close the connection instead) and the fault injected."""
         try:
-            if body is None:
+            if isinstance(body, BodyError):
                 raise errors.ApiError(
-                    codes.NOT_FOUND_OR_INVALID, "(#100) Malformed request body framing"
+                    codes.NOT_FOUND_OR_INVALID, body.message, http_status=body.status
                 )
             route = resolve(self.command, split_path(path))
             decision = self._decide(route)
@@ -116,6 +117,11 @@ class EmulatorRequestHandler(BaseHTTPRequestHandler):
             response = self._run(route, path, query, body)
         except errors.ApiError as exc:
             response, decision = Response(exc.http_status, exc.envelope()), faults.Decision()
+        except RecursionError:  # JSON nested 100,000 deep in a parameter or the body
+            error = errors.ApiError(
+                codes.NOT_FOUND_OR_INVALID, "(#100) The JSON is nested too deeply"
+            )
+            response, decision = Response(400, error.envelope()), faults.Decision()
         except Exception as exc:  # an emulator bug or unreadable state: answer, don't hang
             error = errors.ApiError(
                 codes.UNKNOWN_ERROR, f"Emulator failure: {exc}", http_status=500
@@ -136,7 +142,7 @@ class EmulatorRequestHandler(BaseHTTPRequestHandler):
     def _run(self, route: Route, path: str, query: str, body: bytes) -> Response:
         query_params = dict(parse_qsl(query, keep_blank_values=True))
         params = {**query_params, **parse_body(self.headers.get("Content-Type", ""), body)}
-        if route.kind not in (ADMIN, DOWNLOAD):
+        if route.kind != DOWNLOAD and (route.kind != ADMIN or self.server.token is not None):
             self._authenticate(query_params.get("access_token") or params.get("access_token"))
         params.pop("access_token", None)
         request = Request(
@@ -151,18 +157,37 @@ class EmulatorRequestHandler(BaseHTTPRequestHandler):
         given = value.strip() if scheme.lower() in ("bearer", "oauth") else ""
         given = given or (query_token if isinstance(query_token, str) else "")
         expected = self.server.token
-        if not given or (expected is not None and not hmac.compare_digest(given, expected)):
+        if not given or (expected is not None and not _same(given, expected)):
             raise errors.bad_token()
 
-    def _safe_body(self) -> bytes | None:
-        """None when Content-Length or chunk sizes are garbage (the connection is then closed)."""
+    def _safe_body(self) -> bytes | BodyError:
+        """The error when Content-Length or chunk sizes are garbage or too large (the
+        connection is then closed: what follows on it cannot be trusted)."""
         try:
             return read_body(self.headers, self.rfile)
-        except ValueError:
+        except BodyError as exc:
             self.close_connection = True
-            return None
+            return exc
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """What http.server refuses itself (garbage request line, unknown method, URL or
+        headers too long) gets Graph's envelope too, never an HTML page."""
+        self.close_connection = True
+        method = _printable(self.command or "")
+        if code == HTTPStatus.NOT_IMPLEMENTED:  # Graph answers an unknown method with a 400
+            status, text = 400, f"Unsupported {method.lower() or 'method in the'} request."
+        else:
+            status, text = code, f"(#100) {_REFUSALS.get(code, 'Malformed request')}"
+        error = errors.ApiError(
+            codes.NOT_FOUND_OR_INVALID, text, http_status=status, error_type="GraphMethodException"
+        )
+        self._send(Response(status, error.envelope()))
 
     def _send(self, response: Response) -> None:
+        """HEAD gets the headers of the answer, without its body (HTTP's rule)."""
+        if self.request_version == "HTTP/0.9":  # garbage or HTTP/0.9: still send headers
+            self.request_version = "HTTP/1.0"
+            self.close_connection = True
         if isinstance(response.body, bytes):
             payload = response.body
         else:
@@ -172,13 +197,34 @@ class EmulatorRequestHandler(BaseHTTPRequestHandler):
         for key, value in headers.items():
             self.send_header(key, value)
         self.send_header("Content-Length", str(len(payload)))
+        if self.close_connection:
+            self.send_header("Connection", "close")
         self.end_headers()
-        self.wfile.write(payload)
+        if self.command != "HEAD":
+            self.wfile.write(payload)
 
     def _drop(self) -> None:
         self.close_connection = True
         with contextlib.suppress(OSError):
             self.connection.shutdown(socket.SHUT_RDWR)
+
+
+_REFUSALS: dict[int, str] = {
+    HTTPStatus.REQUEST_URI_TOO_LONG: "The request URL is too long",
+    HTTPStatus.REQUEST_HEADER_FIELDS_TOO_LARGE: "The request headers are too large",
+    HTTPStatus.HTTP_VERSION_NOT_SUPPORTED: "HTTP version not supported",
+}
+
+
+def _printable(text: str) -> str:
+    return text[:20] if text.isascii() and text.isprintable() else ""
+
+
+def _same(given: str, expected: str) -> bool:
+    """Constant-time; any characters (compare_digest refuses non-ASCII ``str``)."""
+    return hmac.compare_digest(
+        given.encode("utf-8", "surrogatepass"), expected.encode("utf-8", "surrogatepass")
+    )
 
 
 def _injected(decision: faults.Decision) -> Response | None:
