@@ -91,3 +91,14 @@ def test_link_to_a_traditional_flow_missing_from_the_database(project: Path) -> 
 
 def test_plain_check_reports_the_missing_link_too(project: Path) -> None:
     assert "flowops.W003" in ids()
+
+
+def unreachable() -> list[str]:
+    from django.db import OperationalError
+
+    raise OperationalError("could not connect to server")
+
+
+def test_an_unreachable_database_is_tolerated(settings: Any, project: Path) -> None:
+    settings.FLOWOPS = {**settings.FLOWOPS, "TRADITIONAL_FLOWS": f"{__name__}.unreachable"}
+    assert "flowops.W003" not in ids(database=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -151,3 +152,14 @@ def test_call_command_output_is_captured(project: Path) -> None:
     call_command("sync_whatsapp_flows", "--dry-run", stdout=out)
     assert "flowops plan for environment 'local'" in out.getvalue()
     assert json.loads((project / "whatsapp_flows" / "date_picker.json").read_text())
+
+
+def test_from_lock_before_any_apply_is_refused(project: Path) -> None:
+    with pytest.raises(CommandError, match="--from-lock: no lock file for environment 'local'"):
+        sync("--from-lock")
+
+
+def test_a_missing_manifest_points_at_the_migration_command(settings: Any, tmp_path: Path) -> None:
+    settings.FLOWOPS = {**settings.FLOWOPS, "MANIFEST": tmp_path / "flows.yaml"}
+    with pytest.raises(CommandError, match=r"manage\.py migrate_flow_definitions"):
+        sync()

@@ -32,6 +32,11 @@ def run(options: SyncOptions, write: Write) -> None:
     for warning in _validate(project):
         write(warning, "WARNING")
     _links(project, targets, write)
+    if options.from_lock and not project.lock_path.is_file():
+        raise CommandError(
+            f"--from-lock: no lock file for environment {project.env.name!r} yet "
+            "(run the sync without --from-lock, or flowops apply, first)"
+        )
     failure = "" if options.from_lock else _plan_and_apply(project, options, targets, write)
     if not options.dry_run:
         mirror.refresh(project, write)
@@ -40,8 +45,14 @@ def run(options: SyncOptions, write: Write) -> None:
 
 
 def _open(env: str) -> bridge.Project:
+    manifest = conf.get().manifest
+    if not manifest.is_file():
+        raise CommandError(
+            f"FLOWOPS['MANIFEST']: {manifest} does not exist (convert the old definitions "
+            "with manage.py migrate_flow_definitions, or write it with flowops init)"
+        )
     try:
-        return bridge.open_project(conf.get().manifest, env)
+        return bridge.open_project(manifest, env)
     except bridge.ProblemsError as exc:
         raise CommandError(f"{exc.message}\n{bridge.problems_text(exc)}") from None
     except bridge.FlowopsError as exc:
