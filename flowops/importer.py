@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from flowops import lockfile
-from flowops.errors import FlowopsError
 from flowops.graph.types import FlowsAPI, RemoteFlow
 from flowops.importer_select import Candidate, choose, unique_key
 from flowops.lockfile import LockEntry
@@ -160,8 +159,4 @@ def lock_entry(desired: DesiredFlow, flow: RemoteFlow) -> LockEntry:
 
 
 def require_env(manifest_path: Path, env_name: str) -> Environment:
-    manifest = load(manifest_path)
-    if env_name not in manifest.environments:
-        known = ", ".join(sorted(manifest.environments))
-        raise FlowopsError(f"unknown environment '{env_name}'", hint=f"known: {known}")
-    return manifest.environments[env_name]
+    return load(manifest_path).environment(env_name)

@@ -6,7 +6,6 @@ import dataclasses
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from flowops.errors import ConfigError
 from flowops.limits import FLOW_JSON_MAX_BYTES, LimitError, read_regular
 from flowops.manifest import flows_for, load_with_problems
 from flowops.manifest.files import usable_flow_files
@@ -91,9 +90,7 @@ def finish(problems: list[Problem], strict: bool, *, flows: int, files: int) -> 
 def _environments(manifest: Manifest, env: str | None) -> list[str]:
     if env is None:
         return sorted(manifest.environments)
-    if env not in manifest.environments:
-        known = ", ".join(sorted(manifest.environments))
-        raise ConfigError(f"Unknown environment '{env}'.", hint=f"Defined environments: {known}")
+    manifest.environment(env)  # an unknown one is a ConfigError with did-you-mean
     return [env]
 
 

@@ -35,11 +35,36 @@ _JSON_SCALARS = (str, int, float, bool, type(None))
 class YamlSyntaxError(Exception):
     """The text is not YAML. ``line``/``col`` are 1-based (0 = unknown)."""
 
-    def __init__(self, message: str, line: int, col: int) -> None:
+    def __init__(self, message: str, line: int, col: int, hint: str = "") -> None:
         super().__init__(message)
         self.message = message
         self.line = line
         self.col = col
+        self.hint = hint or syntax_hint(message)
+
+
+# What to do about PyYAML's most common complaints (matched in its message), else the default.
+_HINTS = (
+    (
+        "mapping values are not allowed",
+        "A value containing ': ' needs quotes, e.g. "
+        "description: \"Note: …\"; or the line before it lacks its ':'.",
+    ),
+    ("expected key", "Indent every key of one mapping to the same column, with spaces."),
+    ("expected '-' indicator", "Indent every item of one list to the same column, with spaces."),
+    ("expected ',' or", "Close the one-line [list] or {mapping}: a ']' or '}' is missing."),
+    (
+        "undefined alias",
+        "'*name' repeats an anchor '&name' written before it; quote a value that starts with '*'.",
+    ),
+    ("end of stream", "Close the quoted value: its closing quote is missing."),
+    ("tab character", "Replace the tab with spaces."),
+)
+_DEFAULT_HINT = "Check the quotes and the indentation (spaces only) at this position."
+
+
+def syntax_hint(message: str) -> str:
+    return next((hint for part, hint in _HINTS if part in message), _DEFAULT_HINT)
 
 
 @dataclass(frozen=True)
@@ -91,6 +116,8 @@ def parse(text: str) -> YamlDocument:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(exc, text) from None
+    except yaml.reader.ReaderError as exc:
+        raise _reader_error(exc, text) from None
     except (yaml.YAMLError, RecursionError) as exc:
         raise YamlSyntaxError(f"Invalid YAML: {type(exc).__name__}", 0, 0) from None
     doc = YamlDocument(data=None)
@@ -176,6 +203,20 @@ def _bad_scalar(node: yaml.Node) -> str:
     return (
         f"Invalid YAML: a value tagged !!{tag} that is not {kind};"
         f" fix the value, or remove the tag (quote it to keep it as text)"
+    )
+
+
+def _reader_error(exc: yaml.reader.ReaderError, source: str) -> YamlSyntaxError:
+    """A character YAML never allows (binary data, a control code), by code and position."""
+    code, at = int(exc.character), int(exc.position)
+    byte = f"byte 0x{code:02x}" if code < 0x80 else f"character U+{code:04X}"
+    line, col = source.count("\n", 0, at) + 1, at - source.rfind("\n", 0, at)
+    return YamlSyntaxError(
+        f"Invalid YAML: {byte} is not allowed in YAML ({exc.reason})",
+        line,
+        col,
+        "The file holds binary data or a control character: remove it, or restore the file "
+        "from git if it is not text any more.",
     )
 
 

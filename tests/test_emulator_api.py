@@ -242,7 +242,7 @@ def test_preview_link_is_kept_until_invalidated(client: GraphClient) -> None:
     flow_id = client.create_flow("p", ("OTHER",)).id
     first = client.preview(flow_id)
     assert first.preview_url.startswith(
-        f"https://business.facebook.com/wa/manage/flows/{flow_id}/preview/?token="
+        f"https://preview.flowops-emulator.invalid/flows/{flow_id}?token="
     )
     assert client.preview(flow_id) == first
     expires = datetime.strptime(first.expires_at or "", "%Y-%m-%dT%H:%M:%S%z")

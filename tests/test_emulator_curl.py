@@ -81,7 +81,7 @@ def test_json_body_create_with_flow_json_and_publish(base: str) -> None:
     ).json()
     assert flow["status"] == "PUBLISHED" and flow["json_version"] == "7.3"
     assert flow["health_status"]["can_send_message"] == "AVAILABLE"
-    assert flow["preview"]["preview_url"].startswith("https://business.facebook.com/wa/manage/")
+    assert flow["preview"]["preview_url"].startswith("https://preview.flowops-emulator.invalid/")
 
 
 def test_missing_name_and_bad_category_are_graph_errors(base: str) -> None:

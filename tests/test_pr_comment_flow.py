@@ -31,7 +31,7 @@ def test_comment_for_an_edited_flow_has_diagram_and_preview(tmp_path: Path) -> N
     assert body.startswith("<!-- flowops-plan:local -->\n")
     assert "welcome" in body
     assert "class s_CONFIRM changed" in body and "class s_ASK_NAME" not in body
-    assert "[Preview on WhatsApp](https://business.facebook.com/wa/manage/flows/" in body
+    assert "[Preview on WhatsApp](https://preview.flowops-emulator.invalid/flows/" in body
     assert "```mermaid" in summary.read_text(encoding="utf-8")
 
     markdown = run(tmp_path, "plan", "--env", "local", "--format", "markdown")

@@ -28,7 +28,9 @@ def test_preview_prints_a_stable_link_unless_asked_to_invalidate(
     root, flow_id = project
     first = run(root, "preview", "alpha")
     assert first.exit_code == 0, first.output
-    assert first.output.startswith(f"https://business.facebook.com/wa/manage/flows/{flow_id}/")
+    assert first.output.startswith(f"https://preview.flowops-emulator.invalid/flows/{flow_id}?")
+    assert "note: made up by the local emulator; it opens nothing on WhatsApp" in first.output
+    assert "business.facebook.com" not in first.output
     assert run(root, "preview", "alpha").output == first.output
     fresh = run(root, "preview", "alpha", "--invalidate")
     assert fresh.exit_code == 0 and fresh.output != first.output
@@ -38,4 +40,4 @@ def test_preview_of_a_flow_not_applied_yet_is_a_clear_error(project: tuple[Path,
     root, _ = project
     result = run(root, "preview", "nope")
     assert result.exit_code == 1
-    assert "flow 'nope' is not on Meta in local yet" in result.output
+    assert "no flow 'nope' in flows.yaml" in result.output

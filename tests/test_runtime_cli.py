@@ -99,8 +99,8 @@ def test_unknown_environment_exits_1_naming_the_known_ones(flowops: Run) -> None
     code, out, err = flowops("resolve", "tour_inquiry_flow", "--env", "prod")
     assert code == 1
     assert out == ""
-    assert "Error: flows.yaml: unknown environment 'prod'" in err
-    assert "local, production" in err
+    assert "Error: unknown environment 'prod'" in err
+    assert "did you mean 'production'? environments defined in flows.yaml: local, production" in err
 
 
 def test_missing_lock_exits_1_with_what_to_run(flowops: Run) -> None:

@@ -8,6 +8,7 @@ included), 2 "changes present" (``--detailed-exitcode``, ``drift``), 3 a bug, 13
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -15,6 +16,8 @@ import click
 from flowops import __version__
 from flowops.cli.context import CliContext
 from flowops.cli.errors import Group, run_guarded
+
+MANIFEST_HELP = "The manifest; the repository root is its folder."
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -26,7 +29,7 @@ from flowops.cli.errors import Group, run_guarded
     default=Path("flows.yaml"),
     show_default=True,
     envvar="FLOWOPS_MANIFEST",
-    help="The manifest; the repository root is its folder.",
+    help=MANIFEST_HELP,
 )
 @click.option("--traceback", is_flag=True, help="Show the full traceback of unexpected errors.")
 @click.pass_context
@@ -45,6 +48,25 @@ def _exit_with_result(ctx: click.Context, result: object, **_: object) -> None:
 
 # Command modules register themselves on ``cli`` when imported (one line each, keep sorted).
 from flowops.cli import commands  # noqa: E402,F401
+
+
+def _manifest_after_command(ctx: click.Context, _: click.Parameter, value: Path | None) -> None:
+    """``flowops validate --manifest x.yaml`` means the same as ``flowops -m x.yaml validate``."""
+    if value is not None:
+        ctx.obj = replace(ctx.find_object(CliContext) or CliContext(value), manifest_path=value)
+
+
+for _command in cli.commands.values():
+    if not isinstance(_command, click.Group):
+        _command.params.append(
+            click.Option(
+                ["-m", "--manifest"],
+                type=click.Path(dir_okay=False, path_type=Path),
+                expose_value=False,
+                callback=_manifest_after_command,
+                help=f"{MANIFEST_HELP}  [default: flows.yaml]",
+            )
+        )
 
 
 def main() -> None:

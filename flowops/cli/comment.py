@@ -33,7 +33,9 @@ from flowops.prcomment import (
     required=True,
     help="A plan saved by `flowops plan --out`.",
 )
-@click.option("--env", "env_name", help="Environment of the plan (checked against the file).")
+@click.option(
+    "--env", "env_name", metavar="NAME", help="Environment of the plan (checked against the file)."
+)
 @click.option("--preview", is_flag=True, help="Add preview links of changed flows (reads Meta).")
 @click.option(
     "--summary-file",

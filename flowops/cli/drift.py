@@ -6,7 +6,7 @@ import click
 
 from flowops.cli import cli
 from flowops.cli.context import CliContext
-from flowops.cli.options import format_option
+from flowops.cli.options import env_option, format_option
 from flowops.connect import open_environment
 from flowops.drift import detect
 from flowops.drift_render import RENDERERS
@@ -17,7 +17,7 @@ EXIT_DRIFT = 2
 
 
 @cli.command("drift")
-@click.option("--env", "env_name", default="local", show_default=True, help="Environment to check.")
+@env_option
 @format_option(sorted(RENDERERS), "text for people, markdown for an issue, json for tools.")
 @click.option(
     "--full",
@@ -25,14 +25,14 @@ EXIT_DRIFT = 2
     help="Download every managed flow's JSON, not only those whose updated_at moved.",
 )
 @click.pass_obj
-def drift(obj: CliContext, env_name: str, fmt: str, full: bool) -> int:
+def drift(obj: CliContext, env: str, fmt: str, full: bool) -> int:
     """Explain how Meta differs from flows.lock (changes behind flowops' back) and from git.
 
     Flows on Meta that flowops does not manage are listed but do not count as drift.
     """
-    env = require_env(obj.manifest_path, env_name)
+    environment = require_env(obj.manifest_path, env)
     manifest = load(obj.manifest_path)
-    with open_environment(obj.root, env) as connection:
-        report = detect(manifest, env, connection.api, full=full)
+    with open_environment(obj.root, environment) as connection:
+        report = detect(manifest, environment, connection.api, full=full)
     click.echo(RENDERERS[fmt](report), nl=False)
     return EXIT_DRIFT if report.drifted else 0

@@ -8,8 +8,8 @@ import click
 
 from flowops.cli import cli
 from flowops.cli.context import CliContext
+from flowops.cli.options import env_option
 from flowops.errors import FlowopsError
-from flowops.manifest.model import LOCAL_ENV
 from flowops.runtime import Resolution, Snapshot, load_lock, write
 from flowops.runtime.project import locate
 
@@ -17,7 +17,7 @@ DEFAULT_OUTPUT = "flows.runtime.json"
 
 
 @cli.command("export-runtime")
-@click.option("--env", default=LOCAL_ENV, show_default=True, metavar="NAME", help="Environment.")
+@env_option
 @click.option(
     "-o",
     "--output",

@@ -6,6 +6,7 @@ import click
 
 from flowops.cli import cli
 from flowops.cli.context import CliContext
+from flowops.cli.options import env_option
 from flowops.connect import open_environment
 from flowops.importer import ImportResult, import_flows, require_env
 from flowops.importer_select import check_selection
@@ -14,23 +15,23 @@ from flowops.validate import validate_paths
 
 @cli.command("import")
 @click.argument("names", nargs=-1, metavar="[NAME]...")
-@click.option("--env", "env_name", default="local", show_default=True, help="Environment to read.")
+@env_option
 @click.option(
     "--all", "all_flows", is_flag=True, help="Every flow not managed yet (not deprecated)."
 )
 @click.pass_obj
-def import_command(obj: CliContext, names: tuple[str, ...], env_name: str, all_flows: bool) -> int:
+def import_command(obj: CliContext, names: tuple[str, ...], env: str, all_flows: bool) -> int:
     """Download flows from Meta into whatsapp_flows/, add them to flows.yaml and the lock.
 
     NAME is a flow's name on Meta. Deprecated flows are imported only when named.
     Existing files and keys are never overwritten.
     """
     check_selection(names, all_flows)  # before any call to Meta
-    env = require_env(obj.manifest_path, env_name)
-    with open_environment(obj.root, env) as connection:
-        result = import_flows(obj.manifest_path, env, connection.api, names, all_flows)
+    environment = require_env(obj.manifest_path, env)
+    with open_environment(obj.root, environment) as connection:
+        result = import_flows(obj.manifest_path, environment, connection.api, names, all_flows)
     invalid = _warn_invalid(obj, result)
-    _report(result, env_name, clean=not invalid)
+    _report(result, env, clean=not invalid)
     return 0
 
 
@@ -48,7 +49,7 @@ def _warn_invalid(obj: CliContext, result: ImportResult) -> bool:
     return invalid
 
 
-def _report(result: ImportResult, env_name: str, *, clean: bool) -> None:
+def _report(result: ImportResult, env: str, *, clean: bool) -> None:
     for item in result.imported:
         click.echo(
             f"imported  {item.key}  <- '{item.name}' ({item.flow_id}, {item.status})  {item.file}"
@@ -56,12 +57,12 @@ def _report(result: ImportResult, env_name: str, *, clean: bool) -> None:
     for name, why in result.skipped:
         click.echo(f"skipped   '{name}': {why}")
     if result.imported and clean:
-        click.echo(f"next: review and commit; `flowops plan --env {env_name}` shows no changes.")
+        click.echo(f"next: review and commit; `flowops plan --env {env}` shows no changes.")
     if result.imported:
         click.echo(
             "link: imported flows have flow_definition_name: null, so the chatbot never uses "
             "them; set it to the traditional flow each one replaces, then `flowops apply "
-            f"--env {env_name}` (records the link in the lock; no call to Meta)."
+            f"--env {env}` (records the link in the lock; no call to Meta)."
         )
     elif not result.skipped:
         click.echo("nothing to import: Meta holds no flows.")

@@ -6,8 +6,7 @@ import click
 
 from flowops.cli import cli
 from flowops.cli.context import CliContext
-from flowops.cli.options import format_option
-from flowops.manifest.model import LOCAL_ENV
+from flowops.cli.options import env_option, format_option
 from flowops.runtime import load_lock
 from flowops.runtime.notes import manifest_notes
 from flowops.runtime.project import locate
@@ -16,7 +15,7 @@ from flowops.runtime.render import render_json, render_text
 
 @cli.command()
 @click.argument("traditional_flow")
-@click.option("--env", default=LOCAL_ENV, show_default=True, metavar="NAME", help="Environment.")
+@env_option
 @format_option(["text", "json"], "text for people, json for programs.")
 @click.pass_obj
 def resolve(obj: CliContext, traditional_flow: str, env: str, fmt: str) -> int:

@@ -15,7 +15,8 @@ from flowops.graph import envelope as codes
 from flowops.graph import fields as graph
 from flowops.graph.fields import FLOW, Node, Selection
 
-PREVIEW_URL = "https://business.facebook.com/wa/manage/flows/{id}/preview/?token={token}"
+# A made-up host (.invalid never resolves): plainly not a link to Meta or to WhatsApp.
+PREVIEW_URL = "https://preview.flowops-emulator.invalid/flows/{id}?token={token}"
 METRIC_NAMES = (
     "ENDPOINT_REQUEST_COUNT",
     "ENDPOINT_REQUEST_ERROR",

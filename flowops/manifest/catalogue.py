@@ -54,7 +54,8 @@ def _read(path: Path, shown: str) -> Catalogue:
     except (OSError, UnicodeDecodeError, LimitError) as exc:
         return Catalogue(None, shown, [unreadable(shown, "MANIFEST_CATALOGUE_UNREADABLE", exc)])
     except YamlSyntaxError as exc:
-        problem = Problem(shown, exc.line, exc.col, "MANIFEST_CATALOGUE_INVALID", exc.message)
+        code = "MANIFEST_CATALOGUE_INVALID"
+        problem = Problem(shown, exc.line, exc.col, code, exc.message, hint=exc.hint)
         return Catalogue(None, shown, [problem])
     names = _names(doc.data)
     if names is None:

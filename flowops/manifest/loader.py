@@ -55,7 +55,7 @@ def _read(path: Path) -> tuple[YamlDocument | None, list[Problem]]:
 def _hint(exc: YamlSyntaxError) -> str:
     if isinstance(exc, YamlLimitError):
         return "See the README's Limits: the file must stay within them (aliases included)."
-    return ""
+    return exc.hint
 
 
 def load(path: Path, *, strict: bool = False) -> Manifest:

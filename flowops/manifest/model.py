@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from flowops.errors import ConfigError
+from flowops.manifest.source import closest
 from flowops.problems import Problem
 
 CATEGORIES = (
@@ -107,4 +110,18 @@ class Manifest:
         return self.root / spec.file
 
     def environment(self, name: str) -> Environment:
+        """The environment ``name``; a ConfigError naming the defined ones (and the closest)."""
+        if name not in self.environments:
+            raise unknown_environment(name, self.environments, self.path.name)
         return self.environments[name]
+
+
+def unknown_environment(name: str, defined: Iterable[str], manifest_name: str) -> ConfigError:
+    """``--env prod`` → "unknown environment 'prod'", with did-you-mean and the defined ones."""
+    known = sorted(defined)
+    guess = closest(name, known)
+    maybe = f"did you mean '{guess}'? " if guess else ""
+    return ConfigError(
+        f"unknown environment '{name}'",
+        hint=f"{maybe}environments defined in {manifest_name}: {', '.join(known)}",
+    )

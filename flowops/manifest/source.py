@@ -42,8 +42,14 @@ def dotted(pointer: str) -> str:
 
 
 def closest(word: str, choices: Iterable[str]) -> str | None:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return close[0] if close else None
+    """The nearest spelling (difflib), else the one choice ``word`` abbreviates (prod →
+    production)."""
+    options = list(choices)
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    if close:
+        return close[0]
+    longer = [option for option in options if word and option.startswith(word)]
+    return longer[0] if len(longer) == 1 else None
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:

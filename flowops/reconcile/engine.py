@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from flowops import lockfile, paths
-from flowops.errors import ConfigError, ProblemsError, StalePlanError
+from flowops.errors import ProblemsError, StalePlanError
 from flowops.graph.types import FlowsAPI
 from flowops.lockfile import Lock
 from flowops.manifest import flows_for, load
@@ -47,9 +47,6 @@ class Project:
 
 def open_project(manifest_path: Path, env_name: str) -> Project:
     manifest = load(manifest_path)
-    if env_name not in manifest.environments:
-        known = ", ".join(sorted(manifest.environments))
-        raise ConfigError(f"unknown environment '{env_name}'", hint=f"defined: {known}")
     return Project(manifest, manifest.environment(env_name), flows_for(manifest, env_name))
 
 

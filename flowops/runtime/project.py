@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from flowops import manifest as manifests
-from flowops.errors import ConfigError
 from flowops.manifest.model import Manifest
 from flowops.paths import lock_path
 
@@ -27,10 +26,4 @@ class RuntimeSource:
 
 def locate(manifest_path: Path, env: str) -> RuntimeSource:
     manifest = manifests.load(manifest_path)
-    if env not in manifest.environments:
-        known = ", ".join(sorted(manifest.environments))
-        raise ConfigError(
-            f"{manifest_path.name}: unknown environment {env!r}",
-            hint=f"use one of: {known} (environments: in {manifest_path.name})",
-        )
     return RuntimeSource(manifest, env, lock_path(manifest.root, manifest.environment(env)))
