@@ -17,7 +17,7 @@ from flowops import __version__
 from flowops.cli.context import CliContext
 from flowops.cli.errors import Group, run_guarded
 
-MANIFEST_HELP = "The manifest; the repository root is its folder."
+_PATH_HELP = "The manifest; the repository root is its folder."
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -29,7 +29,7 @@ MANIFEST_HELP = "The manifest; the repository root is its folder."
     default=Path("flows.yaml"),
     show_default=True,
     envvar="FLOWOPS_MANIFEST",
-    help=MANIFEST_HELP,
+    help=_PATH_HELP,
 )
 @click.option("--traceback", is_flag=True, help="Show the full traceback of unexpected errors.")
 @click.pass_context
@@ -64,7 +64,7 @@ for _command in cli.commands.values():
                 type=click.Path(dir_okay=False, path_type=Path),
                 expose_value=False,
                 callback=_manifest_after_command,
-                help=f"{MANIFEST_HELP}  [default: flows.yaml]",
+                help=f"{_PATH_HELP}  [default: flows.yaml]",
             )
         )
 
