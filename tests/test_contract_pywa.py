@@ -252,3 +252,38 @@ def test_wrong_token_is_an_auth_error(emu: EmulatorHandle, sessions: list[httpx.
     with pytest.raises(pywa_errors.AuthorizationError) as denied:
         stranger.get_flows()
     assert denied.value.code == 190 and denied.value.status_code == 401
+
+
+def test_migrate_flows_copies_by_name_and_reports_failures(
+    emu: EmulatorHandle, sessions: list[httpx.Client]
+) -> None:
+    source = "104000000000078"
+    other = pywa_client(emu, sessions)
+    live = other.create_flow(
+        "pywa migrate live", ["OTHER"], flow_json=VALID, publish=True, waba_id=source
+    ).id
+    other.create_flow("pywa migrate draft", ["OTHER"], waba_id=source)
+    wa = pywa_client(emu, sessions)
+    wa.create_flow("pywa migrate draft", ["OTHER"])  # already taken in the destination
+    result = wa.migrate_flows(
+        source, ["pywa migrate live", "pywa migrate draft", "pywa migrate missing"]
+    )
+    assert [(m.source_name, m.source_id) for m in result.migrated_flows] == [
+        ("pywa migrate live", live)
+    ]
+    assert {f.source_name: f.error_code for f in result.failed_flows} == {
+        "pywa migrate draft": "4233041",
+        "pywa migrate missing": "4233041",
+    }
+    copy = wa.get_flow(result.migrated_flows[0].migrated_id)
+    assert copy.status == Status.PUBLISHED and copy.id != live
+    assert copy.whatsapp_business_account is not None
+    assert copy.whatsapp_business_account.id == WABA
+
+
+def test_business_public_key_is_set_for_the_phone_number(wa: WhatsApp) -> None:
+    pem = "-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqh\n-----END PUBLIC KEY-----"
+    assert wa.set_business_public_key(pem).success
+    with pytest.raises(pywa_errors.WhatsAppError) as refused:
+        wa.set_business_public_key("not a key")
+    assert refused.value.code == 100

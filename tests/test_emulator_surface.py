@@ -89,3 +89,34 @@ def test_malformed_field_selection_is_graphs_100(emu: EmulatorHandle) -> None:
     assert answer.status_code == 400
     assert answer.json()["error"]["code"] == 100
     assert "Syntax error at character 17 near 'the end'" in answer.json()["error"]["message"]
+
+
+def test_public_key_is_read_back_signed_and_kept_in_the_state(
+    emu: EmulatorHandle, tmp_path: Path
+) -> None:
+    url = f"{emu.url}/v23.0/106000000000001/whatsapp_business_encryption"
+    assert requests.get(url, headers=AUTH, timeout=5).json() == {"data": []}
+    pem = "-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----"
+    answer = requests.post(url, data={"business_public_key": pem}, headers=AUTH, timeout=5)
+    assert answer.json() == {"success": True}
+    [key] = requests.get(url, headers=AUTH, timeout=5).json()["data"]
+    assert key == {"business_public_key": pem, "business_public_key_signature_status": "VALID"}
+    state = json.loads((tmp_path / "meta.json").read_text(encoding="utf-8"))
+    assert state["public_keys"] == {"106000000000001": pem}
+
+
+def test_migrating_without_names_copies_every_flow_in_order(emu: EmulatorHandle) -> None:
+    source = GraphClient(token="t", waba_id="104000000000101", base_url=emu.url, retry=NO_RETRY)
+    first = source.create_flow("first", ("OTHER",)).id
+    second = source.create_flow("second", ("OTHER",)).id
+    url = f"{emu.url}/v23.0/104000000000102/migrate_flows"
+    body = requests.post(url, params={"source_waba_id": "104000000000101"}, headers=AUTH, timeout=5)
+    moved = body.json()["migrated_flows"]
+    assert [(m["source_name"], m["source_id"]) for m in moved] == [
+        ("first", first),
+        ("second", second),
+    ]
+    dest = GraphClient(token="t", waba_id="104000000000102", base_url=emu.url, retry=NO_RETRY)
+    assert sorted(f.name for f in dest.list_flows()) == ["first", "second"]
+    refused = requests.post(url, params={"source_waba_id": first}, headers=AUTH, timeout=5)
+    assert refused.status_code == 400 and refused.json()["error"]["code"] == 100

@@ -2,7 +2,9 @@
 
 Public Graph surface (optionally prefixed ``/vNN.0``), answering in Meta's shapes:
 ``GET|POST /{waba_id}/flows``, ``GET|POST|DELETE /{flow_id}``, ``GET|POST /{flow_id}/assets``,
-``POST /{flow_id}/publish``, ``POST /{flow_id}/deprecate``, ``GET /{waba_id}``. Every field of
+``POST /{flow_id}/publish``, ``POST /{flow_id}/deprecate``, ``GET /{waba_id}``,
+``POST /{dest_waba_id}/migrate_flows``,
+``GET|POST /{phone_number_id}/whatsapp_business_encryption``. Every field of
 ``flowops.graph.fields`` is served, nested defaults and ``field{sub}`` selections included.
 Bearer token in ``Authorization`` or ``access_token``; any non-empty token unless one was
 configured.
@@ -19,7 +21,9 @@ token: Meta's download URLs are signed links).
 
 Where Meta's behaviour is undocumented, the emulator assumes: deprecated flows keep their
 names; deleting a draft frees its name; a DRAFT that has a published version can be
-deprecated but not deleted; a metadata edit of a PUBLISHED flow returns it to DRAFT.
+deprecated but not deleted; a metadata edit of a PUBLISHED flow returns it to DRAFT; all
+WABAs belong to one business (migration between any two works); a migrated copy of a
+THROTTLED or BLOCKED flow is PUBLISHED, of a DEPRECATED one a DRAFT.
 """
 
 from __future__ import annotations

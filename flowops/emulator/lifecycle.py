@@ -7,6 +7,7 @@ from flowops.emulator.flow import EmuFlow
 from flowops.emulator.validation import is_frozen, read_versions
 
 STATUSES = ("DRAFT", "PUBLISHED", "DEPRECATED", "THROTTLED", "BLOCKED")
+SENDABLE = ("PUBLISHED", "THROTTLED", "BLOCKED")  # published, whatever Meta's monitoring says
 
 # Set by Meta's monitoring only (the emulator's admin hook), never by the public API.
 HEALTH_TRANSITIONS = frozenset(

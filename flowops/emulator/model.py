@@ -23,6 +23,7 @@ class FlowsModel:
         self.legacy_immutable_published = legacy_immutable_published
         self.flows: dict[str, EmuFlow] = {}
         self.wabas: set[str] = set()
+        self.public_keys: dict[str, str] = {}  # phone number id -> business public key (PEM)
         self.clock = Clock()
         self.next_seq = 1
         self.revision = 0  # bumped on every change; the store saves when it moves
@@ -55,6 +56,18 @@ class FlowsModel:
         self.flows[flow.id] = flow
         self._touch(flow)
         return flow
+
+    def migrated_copy(self, waba_id: str, source: EmuFlow) -> EmuFlow:
+        """A copy under the same name in another WABA; a published source stays published."""
+        flow = self.create(waba_id, source.name, list(source.categories), clone_flow_id=source.id)
+        if source.status in lifecycle.SENDABLE:
+            flow.status = "PUBLISHED"
+            flow.published_json = source.published_json or source.draft_json
+        return flow
+
+    def set_public_key(self, phone_id: str, pem: str) -> None:
+        self.public_keys[phone_id] = pem
+        self.revision += 1
 
     def get(self, flow_id: str) -> EmuFlow:
         flow = self.flows.get(flow_id)
@@ -123,6 +136,7 @@ class FlowsModel:
             "clock": self.clock.last,
             "next_seq": self.next_seq,
             "wabas": sorted(self.wabas),
+            "public_keys": dict(self.public_keys),
             "flows": [f.to_dict() for f in sorted(self.flows.values(), key=lambda f: f.seq)],
         }
 
@@ -130,6 +144,7 @@ class FlowsModel:
         flows = [EmuFlow.from_dict(item) for item in state.get("flows", [])]
         self.flows = {f.id: f for f in flows}
         self.wabas = set(state.get("wabas", []))
+        self.public_keys = dict(state.get("public_keys", {}))
         self.clock = Clock(int(state.get("clock", 0)))
         self.next_seq = int(state.get("next_seq", len(flows) + 1))
 

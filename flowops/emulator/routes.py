@@ -9,6 +9,7 @@ from typing import Any
 from flowops.emulator import errors, params
 from flowops.emulator.accounts import waba_node
 from flowops.emulator.fields import parse_fields, project, render_flow
+from flowops.emulator.migrate import migrate
 from flowops.emulator.model import FlowsModel
 from flowops.emulator.paging import page
 from flowops.graph.fields import ASSET, WABA
@@ -130,3 +131,31 @@ def deprecate(model: FlowsModel, req: Request) -> Response:
 
 def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:32]
+
+
+def migrate_flows(model: FlowsModel, req: Request) -> Response:
+    source = params.required_text(req.params, "source_waba_id")
+    names = params.string_list(req.params, "source_flow_names")
+    return Response(body=migrate(model, req.parts[0], source, names))
+
+
+PEM_MARK = "PUBLIC KEY-----"
+
+
+def set_public_key(model: FlowsModel, req: Request) -> Response:
+    """``POST /{phone_number_id}/whatsapp_business_encryption`` (the endpoint flows' key)."""
+    pem = params.required_text(req.params, "business_public_key")
+    if PEM_MARK not in pem:
+        detail = "business_public_key must be a PEM public key (-----BEGIN PUBLIC KEY-----)."
+        raise errors.invalid_parameter("Invalid public key", detail)
+    model.set_public_key(req.parts[0], pem)
+    return Response(body=SUCCESS)
+
+
+def get_public_key(model: FlowsModel, req: Request) -> Response:
+    pem = model.public_keys.get(req.parts[0])
+    if pem is None:
+        return Response(body={"data": []})
+    status = "VALID"  # the emulator signs every key it is given
+    key = {"business_public_key": pem, "business_public_key_signature_status": status}
+    return Response(body={"data": [key]})
