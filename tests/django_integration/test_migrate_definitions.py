@@ -98,3 +98,19 @@ def test_a_name_defined_twice_is_refused(bot: Path) -> None:
     shutil.copy(original, bot / "definitions" / "copy_of_date_picker.py")
     with pytest.raises(CommandError, match="'date_picker_whatsapp_flow' is also defined"):
         migrate(bot / "definitions")
+
+
+def test_a_conflicting_json_file_leaves_nothing_half_written(bot: Path) -> None:
+    clash = bot / "whatsapp_flows" / "traveler_details_whatsapp_flow.json"
+    clash.parent.mkdir()
+    clash.write_text("{}\n")
+    with pytest.raises(CommandError, match=r"traveler_details_whatsapp_flow\.json exists"):
+        migrate(bot / "definitions")
+    assert sorted(p.name for p in clash.parent.iterdir()) == [clash.name]
+    assert not (bot / "flows.yaml").exists()
+
+
+def test_an_unparsable_flows_yaml_is_refused_with_its_place(bot: Path) -> None:
+    (bot / "flows.yaml").write_text("version: 1\nflows: {a: [\n")
+    with pytest.raises(CommandError, match=r"flows\.yaml:3:1: not valid YAML"):
+        migrate(bot / "definitions")

@@ -43,6 +43,7 @@ __all__ = [
     "CompletionError",
     "Decision",
     "FlowopsError",
+    "FlowsAPI",
     "LockEntry",
     "Plan",
     "ProblemsError",

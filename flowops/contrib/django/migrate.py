@@ -54,48 +54,57 @@ def meta_name(metadata: dict[str, Any], key: str, suffix: str) -> str:
 
 
 def migrate(definitions: list[Definition], manifest: Path, suffix: str) -> Outcome:
+    """Checks every target file first, so a refusal leaves nothing half-written."""
     text = manifest.read_text(encoding="utf-8") if manifest.is_file() else STARTER
-    existing = _keys(text)
-    outcome = Outcome()
-    entries = []
-    for definition in definitions:
-        if definition.key in existing:
-            outcome.kept.append(definition.key)
-            continue
-        file = _write_json(manifest.parent, definition)
-        entries.append(
-            (
-                definition.key,
-                _values(definition, file, suffix),
-                _comment(definition, manifest.parent),
-            )
-        )
-        outcome.added.append(
-            (definition.key, meta_name(definition.metadata, definition.key, suffix))
-        )
+    existing = _keys(text, manifest)
+    new = [d for d in definitions if d.key not in existing]
+    documents = {d.key: _json_text(d) for d in new}
+    for definition in new:
+        _check_free(manifest.parent, definition, documents[definition.key])
+    for definition in new:
+        path = manifest.parent / _file(definition)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(documents[definition.key], encoding="utf-8")
+    entries = [_entry(d, manifest.parent, suffix) for d in new]
     if entries or not manifest.is_file():
         manifest.write_text(bridge.append_flows(text, entries), encoding="utf-8")
-    return outcome
+    added = [(d.key, meta_name(d.metadata, d.key, suffix)) for d in new]
+    return Outcome(added, [d.key for d in definitions if d.key in existing])
 
 
-def _keys(text: str) -> set[str]:
-    data = yaml.safe_load(text)
+def _keys(text: str, manifest: Path) -> set[str]:
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 1}:{mark.column + 1}" if mark is not None else ""
+        raise bridge.FlowopsError(
+            f"{manifest.name}{where}: not valid YAML; fix it before adding flows to it"
+        ) from None
     flows = data.get("flows") if isinstance(data, dict) else None
     return set(flows) if isinstance(flows, dict) else set()
 
 
-def _write_json(root: Path, definition: Definition) -> str:
-    file = f"whatsapp_flows/{definition.key}.json"
-    path = root / file
-    text = json.dumps(definition.flow_json, indent=2, ensure_ascii=False) + "\n"
+def _file(definition: Definition) -> str:
+    return f"whatsapp_flows/{definition.key}.json"
+
+
+def _json_text(definition: Definition) -> str:
+    return json.dumps(definition.flow_json, indent=2, ensure_ascii=False) + "\n"
+
+
+def _check_free(root: Path, definition: Definition, text: str) -> None:
+    path = root / _file(definition)
     if path.exists() and path.read_text(encoding="utf-8") != text:
         raise bridge.FlowopsError(
-            f"{file} exists with other content than {definition.source.name} defines",
+            f"{_file(definition)} exists with other content than {definition.source.name} defines",
             hint="move it away (or add the flow to flows.yaml by hand) and run again",
         )
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return file
+
+
+def _entry(definition: Definition, root: Path, suffix: str) -> tuple[str, dict[str, object], str]:
+    values = _values(definition, _file(definition), suffix)
+    return definition.key, values, _comment(definition, root)
 
 
 def _values(definition: Definition, file: str, suffix: str) -> dict[str, object]:

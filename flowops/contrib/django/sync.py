@@ -97,23 +97,34 @@ def _plan_and_apply(
     """Returns why the sync failed, or "" when every flow converged."""
     try:
         with bridge.connect(project, _token()) as api:
-            plan = bridge.plan(
-                project,
-                api,
-                flows=targets,
-                publish=options.publish,
-                force=options.force,
-                prune=options.prune,
-            )
-            write(bridge.render_plan(plan).rstrip("\n"), "")
-            if not plan.has_changes:
-                write(f"Nothing to apply: {plan.read_calls} Graph API call(s), 0 write(s).", "")
+            plan = _plan(project, api, options, targets, write)
             if options.dry_run or not plan.has_changes:
                 return ""
             result, total, writes = bridge.apply(project, plan, api, lambda s: write(s, ""))
     except bridge.FlowopsError as exc:
         raise CommandError(_error_text(exc)) from None
     return _report(result, total, writes, write)
+
+
+def _plan(
+    project: bridge.Project,
+    api: bridge.FlowsAPI,
+    options: SyncOptions,
+    targets: tuple[str, ...],
+    write: Write,
+) -> bridge.Plan:
+    plan = bridge.plan(
+        project,
+        api,
+        flows=targets,
+        publish=options.publish,
+        force=options.force,
+        prune=options.prune,
+    )
+    write(bridge.render_plan(plan).rstrip("\n"), "")
+    if not plan.has_changes:
+        write(f"Nothing to apply: {plan.read_calls} Graph API call(s), 0 write(s).", "")
+    return plan
 
 
 def _token() -> str | None:
