@@ -61,6 +61,11 @@ def test_footer_is_disabled_while_a_required_field_is_empty() -> None:
     assert " disabled" not in footer_button(screen_page(tour(), "CONFIRM"))
 
 
+def test_an_empty_required_dropdown_also_disables_the_footer() -> None:
+    doc = load(ROOT / "whatsapp_flows" / "appointment_booking.json")
+    assert " disabled" in footer_button(screen_page(doc, "APPOINTMENT"))
+
+
 def test_if_switch_and_visible_are_evaluated_against_example_data() -> None:
     text = visible_text(screen_page(load(COMPONENTS), "MEDIA"))
     assert "Shown to VIPs" in text and "Gold case" in text

@@ -35,7 +35,7 @@ def _events(comp: Mapping[str, Any]) -> dict[str, str | None]:
 
 def dropdown(comp: Mapping[str, Any], ctx: Ctx) -> str:
     chosen = _chosen(comp, ctx)
-    note_missing(comp, ctx, chosen and "x")
+    note_missing(comp, ctx, "x" if chosen else "")
     name = str(comp.get("name", ""))
     items = "".join(
         f"<option{attrs(value=as_text(i.get('id')), selected=as_text(i.get('id')) in chosen)}"
@@ -75,7 +75,7 @@ def _item(item: Mapping[str, Any], name: str, kind: str, chosen: set[str]) -> st
 def _group(kind: str) -> Callable[[Mapping[str, Any], Ctx], str]:
     def render(comp: Mapping[str, Any], ctx: Ctx) -> str:
         chosen = _chosen(comp, ctx)
-        note_missing(comp, ctx, chosen and "x")
+        note_missing(comp, ctx, "x" if chosen else "")
         name = str(comp.get("name", ""))
         rows = "".join(_item(i, name, kind, chosen) for i in options(comp, ctx))
         return _fieldset(comp, ctx, "group", f'<div class="opts">{rows}</div>')
@@ -99,7 +99,7 @@ def _fieldset(comp: Mapping[str, Any], ctx: Ctx, css: str, body: str) -> str:
 
 def chips(comp: Mapping[str, Any], ctx: Ctx) -> str:
     chosen = _chosen(comp, ctx)
-    note_missing(comp, ctx, chosen and "x")
+    note_missing(comp, ctx, "x" if chosen else "")
     name = str(comp.get("name", ""))
     body = "".join(
         f'<label class="chip"><input{attrs(type="checkbox", name=name, value=as_text(i.get("id")))}'

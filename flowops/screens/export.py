@@ -10,7 +10,7 @@ from typing import Any
 from flowops.screens import flow_pages
 from flowops.screens.browser import BrowserError, find_browser, screenshot
 
-PHONE = (376, 756)  # the phone frame drawn by page.phone, borders included
+PHONE = (360, 740)  # the phone frame drawn by page.phone, borders included
 NO_BROWSER = (
     "no Chromium found on PATH (chromium, chromium-browser, google-chrome), so only HTML "
     "was written; install one (Debian: apt-get install chromium) or set FLOWOPS_CHROMIUM"

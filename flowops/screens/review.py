@@ -18,7 +18,7 @@ background:var(--sheet)}.change h2{font-size:17px;margin:0 0 4px}
 background:var(--chip);color:var(--accent)}.kind-removed{color:var(--del)}
 .change .note{margin:0;color:var(--muted);font-size:13px}
 .change .phones{padding:12px 0 0}.after .phone{box-shadow:0 0 0 4px var(--add)}
-.before .phone{opacity:.92}.absent{width:376px;height:756px;display:flex;align-items:center;
+.before .phone{opacity:.92}.absent{width:360px;height:740px;display:flex;align-items:center;
 justify-content:center;border:2px dashed var(--line);border-radius:28px;color:var(--muted)}
 .legend{font-size:13px;color:var(--muted)}.legend b{color:var(--add)}.legend i{color:var(--del);
 font-style:normal;font-weight:700}
