@@ -18,14 +18,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from flowops import lockfile
 from flowops.connect import LOCAL_WABA_ID
-from flowops.drift import detect
+from flowops.drift.compare import detect
 from flowops.emulator import EmulatorHandle, start_emulator
 from flowops.graph.client import GraphClient
-from flowops.importer import import_flows
+from flowops.lock import file as lockfile
 from flowops.manifest import load
-from flowops.reconcile import engine
+from flowops.onboard.importer import import_flows
+from flowops.pipeline import engine
 
 FLOW = Path(__file__).resolve().parent.parent / "flowops" / "templates" / "project" / "welcome.json"
 ENV = "bench"

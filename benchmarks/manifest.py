@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from flowops.manifest import load_with_problems
-from flowops.validate import validate_project
+from flowops.validate.project import validate_project
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE_TARGET_MS = 20.0

@@ -20,11 +20,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from flowops import lockfile
 from flowops.connect import LOCAL_WABA_ID
 from flowops.emulator import FaultConfig, start_emulator
 from flowops.graph.client import GraphClient
-from flowops.reconcile import engine
+from flowops.lock import file as lockfile
+from flowops.pipeline import engine
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "whatsapp_flows"
 ENV = "bench"

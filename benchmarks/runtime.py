@@ -14,8 +14,8 @@ import timeit
 from collections.abc import Callable
 from pathlib import Path
 
-from flowops import lockfile
-from flowops.lockfile import Lock, LockEntry
+from flowops.lock import file as lockfile
+from flowops.lock.file import Lock, LockEntry
 from flowops.runtime import Resolver, files, load_lock, load_snapshot
 
 ENV = "production"

@@ -23,9 +23,8 @@ from pathlib import Path
 from flowops import paths
 from flowops.emulator import EmulatorHandle, FaultConfig, start_emulator
 from flowops.errors import ConfigError
-from flowops.graph.client import GraphClient
-from flowops.graph.types import FlowsAPI
-from flowops.manifest.model import Environment
+from flowops.graph import FlowsAPI, GraphClient
+from flowops.manifest import Environment
 
 LOCAL_WABA_ID = "100000000000001"
 LOCAL_TOKEN = "local"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flowops.manifest.model import Environment
+from flowops.manifest import Environment
 
 LOCAL_DIR = ".flowops"
 

@@ -219,16 +219,16 @@ def edit_flow(root: Path, file: str, old: str, new: str) -> None:
 
 from click.testing import CliRunner, Result  # noqa: E402
 
-from flowops import lockfile  # noqa: E402
+from flowops.apply.run import ApplyResult  # noqa: E402
 from flowops.cli import cli  # noqa: E402
 from flowops.connect import LOCAL_WABA_ID  # noqa: E402
 from flowops.emulator import start_emulator  # noqa: E402
 from flowops.graph.client import GraphClient  # noqa: E402
 from flowops.graph.retry import RetryPolicy  # noqa: E402
-from flowops.lockfile import LockEntry  # noqa: E402
-from flowops.reconcile import engine  # noqa: E402
-from flowops.reconcile.actions import Plan  # noqa: E402
-from flowops.reconcile.apply import ApplyResult  # noqa: E402
+from flowops.lock import file as lockfile  # noqa: E402
+from flowops.lock.file import LockEntry  # noqa: E402
+from flowops.pipeline import engine  # noqa: E402
+from flowops.plan.model import Plan  # noqa: E402
 
 ENV = "emu"
 

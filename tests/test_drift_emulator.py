@@ -9,7 +9,7 @@ import pytest
 
 from flowops.connect import open_environment
 from flowops.manifest.model import Environment
-from flowops.scaffold import scaffold
+from flowops.onboard.starter import scaffold
 from tests.test_import_emulator import run
 
 DATA = Path(__file__).parent / "data" / "import"

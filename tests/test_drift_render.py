@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import json
 
-from flowops.drift_model import GIT, META, UNMANAGED, DriftItem, DriftReport
-from flowops.drift_render import render_json, render_markdown, render_text
+from flowops.drift.model import GIT, META, UNMANAGED, DriftItem, DriftReport
+from flowops.report.drift import render_json, render_markdown, render_text
 
 ITEMS = (
     DriftItem(META, "renamed", "tour", "11", "Tour", "renamed on Meta: 'Tour' → 'A|B <x>'"),

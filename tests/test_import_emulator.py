@@ -11,15 +11,15 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from flowops import lockfile
 from flowops.cli import cli
 from flowops.connect import open_environment
 from flowops.errors import FlowopsError
+from flowops.lock import file as lockfile
+from flowops.lock.hashing import content_sha256
 from flowops.manifest import load
 from flowops.manifest.model import Environment
+from flowops.onboard.starter import scaffold
 from flowops.paths import lock_path
-from flowops.reconcile.hashing import content_sha256
-from flowops.scaffold import scaffold
 
 DATA = Path(__file__).parent / "data" / "import"
 LOCAL = Environment(name="local", emulator=True)
@@ -183,8 +183,8 @@ def test_names_and_all_together_are_refused_before_reading_meta(project: Path) -
 
 
 def test_import_refuses_while_an_apply_holds_the_environment(project: Path) -> None:
+    from flowops.apply.exclusive import apply_lock
     from flowops.paths import apply_lock_path
-    from flowops.reconcile.applylock import apply_lock
 
     seed(project, [("Tour inquiry", "survey.json", True)])
     with apply_lock(apply_lock_path(project, LOCAL)):

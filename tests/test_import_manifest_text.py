@@ -4,8 +4,8 @@ import pytest
 import yaml
 
 from flowops.errors import FlowopsError
-from flowops.importer_select import slug
-from flowops.manifest_text import append_flows
+from flowops.manifest.text import append_flows
+from flowops.onboard.select import slug
 
 ENTRY = [("new_flow", {"file": "whatsapp_flows/new_flow.json", "name": 'Say "hi"'}, "imported")]
 

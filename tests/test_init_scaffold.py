@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from flowops import DISTRIBUTION, REPOSITORY, __version__
 from flowops.cli import cli
 from flowops.manifest import load
-from flowops.scaffold import BRANCH_TOKEN, IGNORED, PIP_SPEC_TOKEN, SCHEMA_TOKEN, scaffold
+from flowops.onboard.starter import BRANCH_TOKEN, IGNORED, PIP_SPEC_TOKEN, SCHEMA_TOKEN, scaffold
 from flowops.schemas import FLOWS_SCHEMA_URL
 
 ROOT = Path(__file__).parent.parent

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from flowops import lockfile, paths
+from flowops import paths
 from flowops.cli import cli
 from flowops.errors import ConcurrentApplyError, FlowopsError, ProblemsError, StalePlanError
+from flowops.lock import file as lockfile
 from tests.fakes_flows import World, edit_flow, edit_manifest, make_project
 
 
@@ -255,7 +256,7 @@ def test_ctrl_c_during_apply_explains_what_is_recorded(
     def interrupt(*_args: object, **_kw: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("flowops.reconcile.engine.apply_plan", interrupt)
+    monkeypatch.setattr("flowops.pipeline.engine.apply_plan", interrupt)
     result = world.cli("apply", "--auto-approve")
     assert result.exit_code == 1
     assert "interrupted: the steps already running finished" in str(result.exception)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from flowops.reconcile.actions import Action
+from flowops.plan.model import Action
 from tests.fakes_flows import World, edit_flow, edit_manifest
 
 WABA_FLOWS = "100000000000001/flows"

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from flowops import lockfile
 from flowops.graph.client import GraphClient
+from flowops.lock import file as lockfile
 from tests.fakes_flows import make_project
 
 WABA = "100000000000002"

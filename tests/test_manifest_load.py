@@ -7,7 +7,7 @@ import pytest
 from flowops.errors import ManifestError
 from flowops.manifest import flows_for, load, load_with_problems
 from flowops.manifest.model import LOCAL_ENV, UpdateStrategy
-from flowops.report import RENDERERS, Report
+from flowops.report.validation import RENDERERS, Report
 
 CASES = Path(__file__).parent / "data" / "manifest"
 PASTED_TOKEN = "EAA-fake-token-for-tests-SECRETVALUE"

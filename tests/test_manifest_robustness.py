@@ -6,7 +6,7 @@ import random
 import shutil
 from pathlib import Path
 
-from flowops.validate import validate_project
+from flowops.validate.project import validate_project
 
 REPO = Path(__file__).parent.parent
 SNIPPETS = ("~", "[]", "{}", "1", "true", '"x"', "[OTHER, 3]", "{a: 1}", "2026-01-01", ".inf")

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from flowops.yamlsource import YamlSyntaxError, parse
+from flowops.manifest.yamlsource import YamlSyntaxError, parse
 
 
 def test_positions_of_keys_and_values_are_one_based() -> None:

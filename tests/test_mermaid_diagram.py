@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from flowops.mermaid import (
+from flowops.report.mermaid import (
     changed_screens,
     escape_label,
     flow_diagram,
@@ -99,7 +99,7 @@ MERMAID_LINE = re.compile(
 def _example_flows() -> list[Path]:
     return [
         *sorted((ROOT / "whatsapp_flows").rglob("*.json")),
-        ROOT / "flowops" / "templates" / "project" / "welcome.json",
+        ROOT / "flowops" / "onboard" / "templates" / "project" / "welcome.json",
         DATA / "hostile.json",
     ]
 

@@ -13,7 +13,8 @@ from click.testing import CliRunner
 from flowops.cli import cli
 from flowops.graph.errors import GraphError
 from flowops.graph.types import Preview
-from flowops.prcomment import (
+from flowops.plan.model import Action, Change, FlowState, Plan, ScreenDiff
+from flowops.report.comment import (
     COMMENT_LIMIT,
     add_previews,
     comment_body,
@@ -22,7 +23,6 @@ from flowops.prcomment import (
     marker,
     run_footer,
 )
-from flowops.reconcile.actions import Action, Change, FlowState, Plan, ScreenDiff
 
 DATA = Path(__file__).parent / "data" / "pr"
 

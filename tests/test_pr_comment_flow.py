@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from flowops.scaffold import scaffold
+from flowops.onboard.starter import scaffold
 from tests.test_import_emulator import run
 from tests.test_init_scaffold import enable_starter
 

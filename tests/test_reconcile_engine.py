@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from flowops import lockfile
 from flowops.errors import FlowopsError, StalePlanError
-from flowops.reconcile import engine
-from flowops.reconcile.actions import Action, Plan
+from flowops.lock import file as lockfile
+from flowops.pipeline import engine
+from flowops.plan.model import Action, Plan
 from tests.fakes_flows import FakeFlowsAPI, edit_flow, edit_manifest, make_project
 
 

@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
+from flowops.apply.exclusive import apply_lock
+from flowops.diff.naming import clone_name
+from flowops.diff.screens import screen_diffs
+from flowops.drift.status import usable
 from flowops.errors import ConcurrentApplyError
-from flowops.lockfile import Lock, LockEntry, load, parse, save
-from flowops.reconcile.applylock import apply_lock
-from flowops.reconcile.hashing import content_sha256
-from flowops.reconcile.naming import clone_name
-from flowops.reconcile.screendiff import screen_diffs
-from flowops.reconcile.status import usable
+from flowops.lock.file import Lock, LockEntry, load, parse, save
+from flowops.lock.hashing import content_sha256
 
 
 def _lock(n: int) -> Lock:

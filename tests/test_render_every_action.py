@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from flowops.reconcile.actions import Plan
-from flowops.render import RENDERERS
+from flowops.plan.model import Plan
+from flowops.report import RENDERERS
 from tests.fakes_flows import World, edit_flow
 
 EXTRA = {

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from flowops.reconcile.actions import Action, Change, FlowState, Plan, ScreenDiff
-from flowops.render import RENDERERS
+from flowops.plan.model import Action, Change, FlowState, Plan, ScreenDiff
+from flowops.report import RENDERERS
 
 BIG_DIFF = "\n".join(f"+  line {n} of a long screen" for n in range(400))
 

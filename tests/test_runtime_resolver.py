@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from flowops import lockfile
-from flowops.lockfile import LockEntry
+from flowops.lock import file as lockfile
+from flowops.lock.file import LockEntry
 from flowops.runtime import Fallback, Resolution, Resolver, SnapshotError, load_lock, write
 
 DATA = Path(__file__).parent / "data" / "runtime"

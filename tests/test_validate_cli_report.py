@@ -6,7 +6,7 @@ import pytest
 
 from flowops.cli import validate as validate_cli
 from flowops.problems import Problem, Severity
-from flowops.report import Report, render_github, render_json, render_text, summary
+from flowops.report.validation import Report, render_github, render_json, render_text, summary
 
 B_ERR = Problem("b.json", 3, 1, "X_B", "second file")
 A_WARN = Problem("a.json", 9, 2, "X_W", "late warning", Severity.WARNING, hint="do this")

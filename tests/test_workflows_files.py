@@ -13,8 +13,8 @@ import yaml
 
 from flowops.cli import cli
 from flowops.manifest.model import Environment
+from flowops.onboard.starter import BRANCH_TOKEN, PIP_SPEC_TOKEN, TEMPLATES
 from flowops.paths import lock_path
-from flowops.scaffold import BRANCH_TOKEN, PIP_SPEC_TOKEN, TEMPLATES
 
 ROOT = Path(__file__).parent.parent
 WORKFLOWS = ROOT / ".github" / "workflows"

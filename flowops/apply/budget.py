@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from flowops.errors import FlowopsError
-from flowops.graph.types import (
+from flowops.graph import (
     LIST_FIELDS,
     Asset,
     CreatedFlow,

@@ -7,14 +7,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from flowops import lockfile
-from flowops.lockfile import Lock, LockEntry
+from flowops.apply.budget import CountingAPI
+from flowops.graph import ValidationError
+from flowops.lock import ContentStore, Lock, LockEntry, metadata_sha256
+from flowops.lock import file as lockfile
+from flowops.plan import Action, Change, FlowState
 from flowops.problems import Problem
-from flowops.reconcile.actions import Action, Change, FlowState
-from flowops.reconcile.budget import CountingAPI
-from flowops.reconcile.desired import DesiredFlow
-from flowops.reconcile.hashing import metadata_sha256
-from flowops.reconcile.history import ContentStore
+from flowops.refresh import DesiredFlow
 
 Progress = Callable[[str], None]
 StepHook = Callable[[str, Action], None]
@@ -104,3 +103,17 @@ def new_entry(after: FlowState, flow_id: str, status: str, **extra: object) -> L
         ever_published=status == "PUBLISHED",
     )
     return with_links(entry.evolve(**extra), after)
+
+
+def meta_problems(file: str, errors: tuple[ValidationError, ...]) -> tuple[Problem, ...]:
+    """Meta's validation_errors point into the uploaded bytes, which are the git file's."""
+    return tuple(
+        Problem(
+            file,
+            e.line_start or 0,
+            e.column_start or 0,
+            e.error or "META_VALIDATION",
+            e.message or e.error or "invalid Flow JSON",
+        )
+        for e in errors
+    )

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from flowops.graph.errors import FlowStateError, GraphError
-from flowops.lockfile import LockEntry
-from flowops.reconcile.actions import Change
-from flowops.reconcile.context import ApplyContext, StepFailed, after_of, current_entry, with_links
+from flowops.apply.context import ApplyContext, StepFailed, after_of, current_entry, with_links
+from flowops.graph import FlowStateError, GraphError
+from flowops.lock import LockEntry
+from flowops.plan import Change
 
 
 def publish(ctx: ApplyContext, change: Change, entry: LockEntry | None) -> LockEntry:

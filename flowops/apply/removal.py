@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from flowops.graph.errors import FlowStateError
-from flowops.lockfile import LockEntry
-from flowops.reconcile.actions import Change
-from flowops.reconcile.context import ApplyContext, StepFailed, current_entry
+from flowops.apply.context import ApplyContext, StepFailed, current_entry
+from flowops.graph import FlowStateError
+from flowops.lock import LockEntry
+from flowops.plan import Change
 
 
 def deprecate(ctx: ApplyContext, change: Change, entry: LockEntry | None) -> None:

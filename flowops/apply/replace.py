@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import dataclasses
 
-from flowops.graph.errors import GraphError
-from flowops.graph.types import CreatedFlow
-from flowops.lockfile import LockEntry
-from flowops.reconcile.actions import Change, FlowState
-from flowops.reconcile.context import ApplyContext, StepFailed, new_entry
-from flowops.reconcile.naming import clone_name
+from flowops.apply.context import ApplyContext, StepFailed, meta_problems, new_entry
+from flowops.diff import clone_name
+from flowops.graph import CreatedFlow, GraphError
+from flowops.lock import LockEntry
+from flowops.plan import Change, FlowState
 
 NAME_TAKEN = 100
 NAME_ATTEMPTS = 5
@@ -25,12 +24,10 @@ def replace_flow(ctx: ApplyContext, change: Change, cur: LockEntry, *, fallback:
     name = after.name if not fallback else _fresh_name(ctx, cur, after)
     created, name = _create_clone(ctx, change.key, cur, after, name)
     if created.validation_errors:
-        from flowops.reconcile.steps import problems
-
         raise StepFailed(
             f"the clone {created.id} ('{name}') has validation errors and was not published; "
             f"{cur.flow_id} keeps serving (delete the draft clone on Meta if unwanted)",
-            problems(after.file, created.validation_errors),
+            meta_problems(after.file, created.validation_errors),
         )
     ctx.remember(change.key)
     previous = (*cur.previous_flow_ids, cur.flow_id)

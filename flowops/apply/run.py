@@ -11,13 +11,13 @@ from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from threading import Event
 
-from flowops.graph.errors import AuthError, GraphError
+from flowops.apply.budget import BudgetExceeded
+from flowops.apply.context import ApplyContext, StepFailed
+from flowops.apply.settle import settle
+from flowops.apply.steps import HANDLERS
+from flowops.graph import AuthError, GraphError
+from flowops.plan import PRUNES, Action, Change, Plan
 from flowops.problems import Problem
-from flowops.reconcile.actions import PRUNES, Action, Change, Plan
-from flowops.reconcile.budget import BudgetExceeded
-from flowops.reconcile.context import ApplyContext, StepFailed
-from flowops.reconcile.settle import settle
-from flowops.reconcile.steps import HANDLERS
 
 DONE = {
     Action.CREATE: "created",

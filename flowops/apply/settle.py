@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from flowops.graph.errors import GraphError
-from flowops.lockfile import LockEntry
-from flowops.reconcile.actions import Action, Change
-from flowops.reconcile.context import ApplyContext
-from flowops.reconcile.refresh import list_remote
+from flowops.apply.context import ApplyContext
+from flowops.graph import GraphError
+from flowops.lock import LockEntry
+from flowops.plan import Action, Change
+from flowops.refresh import list_remote
 
 
 def settle(ctx: ApplyContext, touched: Mapping[str, Change]) -> None:

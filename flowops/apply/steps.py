@@ -4,39 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from flowops.graph.errors import FlowStateError, GraphError
-from flowops.graph.types import ValidationError
-from flowops.lockfile import LockEntry
-from flowops.problems import Problem
-from flowops.reconcile.actions import Action, Change
-from flowops.reconcile.context import (
+from flowops.apply.context import (
     ApplyContext,
     StepFailed,
     after_of,
     current_entry,
+    meta_problems,
     new_entry,
     with_links,
 )
-from flowops.reconcile.hashing import metadata_sha256
-from flowops.reconcile.publishing import publish
-from flowops.reconcile.removal import delete, deprecate, forget
-from flowops.reconcile.replace import replace_flow
+from flowops.apply.publishing import publish
+from flowops.apply.removal import delete, deprecate, forget
+from flowops.apply.replace import replace_flow
+from flowops.graph import FlowStateError
+from flowops.lock import LockEntry, metadata_sha256
+from flowops.plan import Action, Change
 
 Handler = Callable[[ApplyContext, Change, LockEntry | None], LockEntry | None]
-
-
-def problems(file: str, errors: tuple[ValidationError, ...]) -> tuple[Problem, ...]:
-    """Meta's validation_errors point into the uploaded bytes, which are the git file's."""
-    return tuple(
-        Problem(
-            file,
-            e.line_start or 0,
-            e.column_start or 0,
-            e.error or "META_VALIDATION",
-            e.message or e.error or "invalid Flow JSON",
-        )
-        for e in errors
-    )
 
 
 def create(ctx: ApplyContext, change: Change, entry: LockEntry | None) -> LockEntry | None:
@@ -57,7 +41,7 @@ def create(ctx: ApplyContext, change: Change, entry: LockEntry | None) -> LockEn
         raise StepFailed(
             f"created {created.id} as DRAFT: Meta reports validation errors, "
             "so it was not published",
-            problems(after.file, created.validation_errors),
+            meta_problems(after.file, created.validation_errors),
         )
     return ctx.entry(change.key)
 
@@ -117,7 +101,7 @@ def update_json(ctx: ApplyContext, change: Change, entry: LockEntry | None) -> L
         raise StepFailed(
             f"uploaded to {cur.flow_id}, but Meta reports validation errors; "
             f"not published{serving}",
-            problems(after.file, errors),
+            meta_problems(after.file, errors),
         )
     return result
 
@@ -156,5 +140,3 @@ HANDLERS: dict[Action, Handler] = {
     Action.DELETE: delete,
     Action.FORGET: forget,
 }
-
-__all__ = ["HANDLERS", "GraphError", "problems"]

@@ -8,65 +8,16 @@ included), 2 "changes present" (``--detailed-exitcode``, ``drift``), 3 a bug, 13
 from __future__ import annotations
 
 import sys
-from dataclasses import replace
-from pathlib import Path
 
-import click
+from flowops.cli.errors import run_guarded
+from flowops.cli.group import add_manifest_after_commands, cli
 
-from flowops import __version__
-from flowops.cli.context import CliContext
-from flowops.cli.errors import Group, run_guarded
+# Importing the command modules registers each command on ``cli`` (see commands.py).
+from flowops.cli import commands  # noqa: F401  # isort: skip
 
-_PATH_HELP = "The manifest; the repository root is its folder."
+add_manifest_after_commands()
 
-
-@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="flowops")
-@click.option(
-    "-m",
-    "--manifest",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=Path("flows.yaml"),
-    show_default=True,
-    envvar="FLOWOPS_MANIFEST",
-    help=_PATH_HELP,
-)
-@click.option("--traceback", is_flag=True, help="Show the full traceback of unexpected errors.")
-@click.pass_context
-def cli(ctx: click.Context, manifest: Path, traceback: bool) -> None:
-    """Declarative, reviewable WhatsApp Flows: validate, plan and apply from git."""
-    ctx.obj = CliContext(manifest_path=manifest, traceback=traceback)
-
-
-@cli.result_callback()
-@click.pass_context
-def _exit_with_result(ctx: click.Context, result: object, **_: object) -> None:
-    """Commands return their exit code; make it the process's (and CliRunner's) exit code."""
-    if isinstance(result, int) and result:
-        ctx.exit(result)
-
-
-# Command modules register themselves on ``cli`` when imported (one line each, keep sorted).
-from flowops.cli import commands  # noqa: E402,F401
-
-
-def _manifest_after_command(ctx: click.Context, _: click.Parameter, value: Path | None) -> None:
-    """``flowops validate --manifest x.yaml`` means the same as ``flowops -m x.yaml validate``."""
-    if value is not None:
-        ctx.obj = replace(ctx.find_object(CliContext) or CliContext(value), manifest_path=value)
-
-
-for _command in cli.commands.values():
-    if not isinstance(_command, click.Group):
-        _command.params.append(
-            click.Option(
-                ["-m", "--manifest"],
-                type=click.Path(dir_okay=False, path_type=Path),
-                expose_value=False,
-                callback=_manifest_after_command,
-                help=f"{_PATH_HELP}  [default: flows.yaml]",
-            )
-        )
+__all__ = ["cli", "main"]
 
 
 def main() -> None:

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import click
 
-from flowops.cli import cli
+from flowops.apply import ApplyResult, CountingAPI
 from flowops.cli.context import CliContext
+from flowops.cli.group import cli
 from flowops.cli.options import env_option
 from flowops.cli.plan import (
     finish,
@@ -19,15 +20,13 @@ from flowops.cli.plan import (
     selection_options,
     use_color,
 )
-from flowops.cli.planfile import saved_plan
 from flowops.connect import open_environment
 from flowops.errors import FlowopsError, Interrupted
-from flowops.graph.types import FlowsAPI
-from flowops.reconcile import engine
-from flowops.reconcile.apply import ApplyResult
-from flowops.reconcile.budget import CountingAPI
-from flowops.render import RENDERERS
-from flowops.report import Report, render_text
+from flowops.graph import FlowsAPI
+from flowops.pipeline import engine
+from flowops.plan import saved_plan
+from flowops.report import RENDERERS
+from flowops.report.validation import Report, render_text
 
 
 @cli.command()

@@ -8,12 +8,12 @@ from typing import Any
 
 import click
 
-from flowops.cli import cli
 from flowops.cli.context import CliContext
+from flowops.cli.group import cli
 from flowops.connect import open_environment
 from flowops.errors import FlowopsError
-from flowops.importer import require_env
-from flowops.prcomment import (
+from flowops.onboard import require_env
+from flowops.report.comment import (
     Extras,
     add_previews,
     add_review,

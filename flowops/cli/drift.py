@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import click
 
-from flowops.cli import cli
 from flowops.cli.context import CliContext
+from flowops.cli.group import cli
 from flowops.cli.options import env_option, format_option
 from flowops.connect import open_environment
 from flowops.drift import detect
-from flowops.drift_render import RENDERERS
-from flowops.importer import require_env
 from flowops.manifest import load
+from flowops.onboard import require_env
+from flowops.report.drift import RENDERERS
 
 EXIT_DRIFT = 2
 

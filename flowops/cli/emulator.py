@@ -11,7 +11,7 @@ from typing import TypeVar
 
 import click
 
-from flowops.cli import cli
+from flowops.cli.group import cli
 from flowops.emulator import EmulatorHandle, FaultConfig, start_emulator
 from flowops.errors import ConfigError
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from flowops.cli import cli
 from flowops.cli.context import CliContext
+from flowops.cli.group import cli
 from flowops.cli.options import env_option
 from flowops.errors import FlowopsError
 from flowops.runtime import Resolution, Snapshot, load_lock, write

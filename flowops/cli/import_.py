@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import click
 
-from flowops.cli import cli
 from flowops.cli.context import CliContext
+from flowops.cli.group import cli
 from flowops.cli.options import env_option
 from flowops.connect import open_environment
-from flowops.importer import ImportResult, import_flows, require_env
-from flowops.importer_select import check_selection
+from flowops.onboard import ImportResult, check_selection, import_flows, require_env
 from flowops.validate import validate_paths
 
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import click
 
-from flowops.cli import cli
+from flowops.cli.group import cli
 from flowops.errors import FlowopsError
-from flowops.scaffold import ScaffoldResult, default_branch, default_pip_spec, scaffold
+from flowops.onboard import ScaffoldResult, default_branch, default_pip_spec, scaffold
 
 
 @cli.command("init")

@@ -11,20 +11,19 @@ from typing import TypeVar
 
 import click
 
-from flowops import lockfile
-from flowops.cli import cli
 from flowops.cli.context import CliContext
+from flowops.cli.group import cli
 from flowops.cli.options import env_option, format_option
-from flowops.cli.planfile import save_plan
 from flowops.connect import open_environment
 from flowops.errors import ProblemsError
-from flowops.graph.types import FlowsAPI
-from flowops.prcomment import diagrams
-from flowops.reconcile import engine
-from flowops.reconcile.actions import Plan
-from flowops.render import RENDERERS
-from flowops.render.markdown import render_markdown
-from flowops.report import Report, render_text
+from flowops.graph import FlowsAPI
+from flowops.lock import file as lockfile
+from flowops.pipeline import engine
+from flowops.plan import Plan, save_plan
+from flowops.report import RENDERERS
+from flowops.report.comment import diagrams
+from flowops.report.markdown import render_markdown
+from flowops.report.validation import Report, render_text
 
 F = TypeVar("F", bound=Callable[..., object])
 EXIT_CHANGES = 2
@@ -154,4 +153,5 @@ def plan(
         click.echo(RENDERERS[fmt](data, color=fmt == "text" and use_color()), nl=False)
     if out is not None:
         save_plan(out, data)
+        click.echo(f"Saved the plan to {out}; apply it with `flowops apply {out}`.", err=True)
     return finish(EXIT_CHANGES if detailed_exitcode and result.has_changes else 0)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import click
 
-from flowops import lockfile, paths
-from flowops.cli import cli
+from flowops import paths
 from flowops.cli.context import CliContext
+from flowops.cli.group import cli
 from flowops.cli.options import env_option
 from flowops.cli.preview_local import local_options, serve_local
 from flowops.connect import open_environment
 from flowops.errors import FlowopsError
+from flowops.lock import file as lockfile
 from flowops.manifest import load
 from flowops.manifest.model import Manifest
 from flowops.manifest.source import did_you_mean

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from flowops.cli import cli
 from flowops.cli.context import CliContext
+from flowops.cli.group import cli
 from flowops.errors import FlowopsError
 from flowops.prcomment import load_plan
 from flowops.screens import THEMES, screen_ids

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-from flowops.cli import cli
 from flowops.cli.context import CliContext
+from flowops.cli.group import cli
 from flowops.cli.options import env_option, format_option
 from flowops.runtime import load_lock
 from flowops.runtime.notes import manifest_notes

@@ -6,16 +6,15 @@ import json
 
 import click
 
-from flowops import lockfile
-from flowops.cli import cli
 from flowops.cli.context import CliContext
+from flowops.cli.group import cli
 from flowops.cli.options import env_option, format_option
 from flowops.cli.plan import problems_shown
 from flowops.connect import open_environment
-from flowops.reconcile import engine
-from flowops.reconcile.desired import load_desired
-from flowops.reconcile.refresh import list_remote
-from flowops.reconcile.status import StatusRow, status_rows
+from flowops.drift import StatusRow, status_rows
+from flowops.lock import file as lockfile
+from flowops.pipeline import engine
+from flowops.refresh import list_remote, load_desired
 
 
 @cli.command()

@@ -8,12 +8,11 @@ from pathlib import Path
 
 import click
 
-from flowops.cli import cli
 from flowops.cli.context import CliContext
+from flowops.cli.group import cli
 from flowops.cli.options import format_option
-from flowops.report import FORMATS, RENDERERS
-from flowops.validate import validate_project
-from flowops.validate_paths import validate_paths
+from flowops.report.validation import FORMATS, RENDERERS
+from flowops.validate import validate_paths, validate_project
 
 
 @cli.command()

@@ -4,12 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from flowops.graph.types import RemoteFlow
-from flowops.lockfile import LockEntry
-from flowops.reconcile.actions import Action, Change, FlowState
-from flowops.reconcile.desired import DesiredFlow
-from flowops.reconcile.facts import Facts, facts, live_edit_reason
-from flowops.reconcile.flowdiff import (
+from flowops.diff.facts import Facts, facts, live_edit_reason
+from flowops.diff.flow import (
     LIVE,
     Context,
     after_state,
@@ -19,9 +15,13 @@ from flowops.reconcile.flowdiff import (
     replace_change,
     uses_clone,
 )
-from flowops.reconcile.lockonly import LOCK_ONLY, link_reason, lock_differs
-from flowops.reconcile.naming import clone_name
-from flowops.reconcile.screendiff import screen_diffs
+from flowops.diff.lockonly import LOCK_ONLY, link_reason, lock_differs
+from flowops.diff.naming import clone_name
+from flowops.diff.screens import screen_diffs
+from flowops.graph import RemoteFlow
+from flowops.lock import LockEntry
+from flowops.plan import Action, Change, FlowState
+from flowops.refresh import DesiredFlow
 
 
 def plan_flow(d: DesiredFlow, entry: LockEntry | None, ctx: Context) -> Change:

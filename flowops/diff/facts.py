@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from flowops.graph.types import RemoteFlow
-from flowops.lockfile import LockEntry
-from flowops.reconcile.desired import DesiredFlow
-from flowops.reconcile.flowdiff import LIVE, Context, remote_metadata, want_publish
-from flowops.reconcile.wording import changed_fields
+from flowops.diff.flow import LIVE, Context, remote_metadata, want_publish
+from flowops.diff.wording import changed_fields
+from flowops.graph import RemoteFlow
+from flowops.lock import LockEntry
+from flowops.refresh import DesiredFlow
 
 
 @dataclass(frozen=True)

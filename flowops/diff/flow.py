@@ -5,16 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from flowops.graph.types import RemoteFlow
-from flowops.lockfile import LockEntry
-from flowops.manifest.model import UpdateStrategy
-from flowops.reconcile.actions import Action, Change, FlowState
-from flowops.reconcile.desired import DesiredFlow
-from flowops.reconcile.hashing import metadata_sha256, metadata_summary
-from flowops.reconcile.naming import clone_name
-from flowops.reconcile.options import PlanOptions
-from flowops.reconcile.refresh import RemoteState
-from flowops.reconcile.screendiff import screen_diffs, screen_list
+from flowops.diff.naming import clone_name
+from flowops.diff.screens import screen_diffs, screen_list
+from flowops.graph import RemoteFlow
+from flowops.lock import LockEntry, metadata_sha256, metadata_summary
+from flowops.manifest import UpdateStrategy
+from flowops.plan import Action, Change, FlowState, PlanOptions
+from flowops.refresh import DesiredFlow, RemoteState
 
 LIVE = frozenset({"PUBLISHED", "THROTTLED", "BLOCKED"})
 

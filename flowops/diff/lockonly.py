@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from flowops.graph.types import RemoteFlow
-from flowops.lockfile import LockEntry
-from flowops.reconcile.actions import FlowState
-from flowops.reconcile.desired import DesiredFlow
-from flowops.reconcile.flowdiff import Context, after_state
-from flowops.reconcile.wording import changed_fields
+from flowops.diff.flow import Context, after_state
+from flowops.diff.wording import changed_fields
+from flowops.graph import RemoteFlow
+from flowops.lock import LockEntry
+from flowops.plan import FlowState
+from flowops.refresh import DesiredFlow
 
 
 def _link_fields(s: FlowState) -> tuple[object, ...]:

@@ -5,14 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from flowops.diff.change import plan_flow
+from flowops.diff.flow import Context
 from flowops.errors import FlowopsError
-from flowops.lockfile import LockEntry
-from flowops.reconcile.actions import Action, Change, FlowState, Plan
-from flowops.reconcile.desired import DesiredFlow
-from flowops.reconcile.flowdiff import Context
-from flowops.reconcile.flowplan import plan_flow
-from flowops.reconcile.options import PlanOptions
-from flowops.reconcile.refresh import RemoteState
+from flowops.lock import LockEntry
+from flowops.plan import Action, Change, FlowState, Plan, PlanOptions
+from flowops.refresh import DesiredFlow, RemoteState
 
 ORDER = [
     Action.CREATE,

@@ -6,7 +6,7 @@ import difflib
 import json
 from typing import Any
 
-from flowops.reconcile.actions import ScreenDiff
+from flowops.plan import ScreenDiff
 
 TOP = "(flow)"  # pseudo screen for top-level keys: version, routing_model, data_api_version …
 

@@ -11,17 +11,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from flowops import lockfile
-from flowops.drift_model import GIT, META, UNMANAGED, DriftItem, DriftReport
-from flowops.graph.types import FlowsAPI, RemoteFlow
-from flowops.lockfile import LockEntry
-from flowops.manifest import flows_for
-from flowops.manifest.model import Environment, Manifest
+from flowops.diff import link_changes
+from flowops.drift.model import GIT, META, UNMANAGED, DriftItem, DriftReport
+from flowops.graph import FlowsAPI, RemoteFlow
+from flowops.lock import LockEntry, content_sha256, metadata_sha256
+from flowops.lock import file as lockfile
+from flowops.manifest import Environment, Manifest, flows_for
 from flowops.paths import lock_path
-from flowops.reconcile.desired import DesiredFlow, load_desired
-from flowops.reconcile.hashing import content_sha256, metadata_sha256
-from flowops.reconcile.lockonly import link_changes
-from flowops.reconcile.refresh import download_all
+from flowops.refresh import DesiredFlow, download_all, load_desired
 
 HEALTH = frozenset({"THROTTLED", "BLOCKED"})
 

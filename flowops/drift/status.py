@@ -6,9 +6,9 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from flowops.graph.types import RemoteFlow
-from flowops.lockfile import LockEntry
-from flowops.reconcile.desired import DesiredFlow
+from flowops.graph import RemoteFlow
+from flowops.lock import LockEntry
+from flowops.refresh import DesiredFlow
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from flowops.emulator import errors
 from flowops.emulator.flow import EmuFlow
-from flowops.manifest.model import CATEGORIES
+from flowops.manifest import CATEGORIES
 
 MAX_NAME = 200
 

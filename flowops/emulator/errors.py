@@ -10,8 +10,8 @@ import secrets
 from dataclasses import replace
 from typing import Any
 
+from flowops.graph import ErrorBody
 from flowops.graph import envelope as codes
-from flowops.graph.envelope import ErrorBody
 
 
 class ApiError(Exception):

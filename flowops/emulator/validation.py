@@ -6,8 +6,7 @@ import json
 from typing import Any
 
 from flowops.emulator.spans import LineIndex, span_end
-from flowops.flowjson import parse, validate_text, versions
-from flowops.flowjson.findings import parse_version
+from flowops.flowjson import parse, parse_version, validate_text, versions
 from flowops.problems import Problem
 
 

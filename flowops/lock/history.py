@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from flowops.reconcile.hashing import content_sha256
+from flowops.lock.hashing import content_sha256
 
 GIT_DEPTH = 10
 

@@ -3,6 +3,32 @@
 from __future__ import annotations
 
 from flowops.manifest.build import flows_for
+from flowops.manifest.files import usable_flow_files
 from flowops.manifest.loader import load, load_with_problems
+from flowops.manifest.model import (
+    CATEGORIES,
+    LOCAL_ENV,
+    Environment,
+    FlowSpec,
+    Manifest,
+    UpdateStrategy,
+)
+from flowops.manifest.text import append_flows
+from flowops.manifest.yamlsource import YamlSyntaxError
+from flowops.manifest.yamlsource import read as read_yaml
 
-__all__ = ["flows_for", "load", "load_with_problems"]
+__all__ = [
+    "CATEGORIES",
+    "LOCAL_ENV",
+    "Environment",
+    "FlowSpec",
+    "Manifest",
+    "UpdateStrategy",
+    "YamlSyntaxError",
+    "append_flows",
+    "flows_for",
+    "load",
+    "load_with_problems",
+    "read_yaml",
+    "usable_flow_files",
+]

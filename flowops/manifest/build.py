@@ -14,7 +14,7 @@ from flowops.manifest.model import (
     Settings,
     UpdateStrategy,
 )
-from flowops.yamlsource import YamlDocument
+from flowops.manifest.yamlsource import YamlDocument
 
 FLOW_DEFAULT_KEYS = ("categories", "publish", "is_active", "update_strategy", "protect")
 

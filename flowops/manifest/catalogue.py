@@ -12,8 +12,8 @@ from pathlib import Path
 from flowops.limits import LimitError
 from flowops.manifest.paths import resolve, shown
 from flowops.manifest.source import Source, unreadable
+from flowops.manifest.yamlsource import YamlSyntaxError, read
 from flowops.problems import Problem
-from flowops.yamlsource import YamlSyntaxError, read
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,8 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from flowops.limits import LimitError
 from flowops.manifest.paths import resolve, shown
 from flowops.manifest.source import Source, did_you_mean
+from flowops.manifest.yamlsource import YamlSyntaxError, read
 from flowops.problems import Problem
-from flowops.yamlsource import YamlSyntaxError, read
 
 
 def file_problems(src: Source, root: Path) -> list[Problem]:

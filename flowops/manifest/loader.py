@@ -17,8 +17,8 @@ from flowops.manifest.links import link_problems
 from flowops.manifest.model import Manifest
 from flowops.manifest.schema import schema_problems
 from flowops.manifest.source import Source, unreadable
+from flowops.manifest.yamlsource import YamlDocument, YamlLimitError, YamlSyntaxError, read
 from flowops.problems import Problem, Severity, has_errors
-from flowops.yamlsource import YamlDocument, YamlLimitError, YamlSyntaxError, read
 
 
 def load_with_problems(

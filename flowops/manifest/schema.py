@@ -13,7 +13,7 @@ from typing import Any
 
 import jsonschema_rs
 
-from flowops.flowjson.findings import pointer_join
+from flowops.flowjson import pointer_join
 from flowops.manifest.schema_messages import HANDLERS, invalid_value
 from flowops.manifest.source import Source, closest, did_you_mean, dotted
 from flowops.problems import Problem

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flowops.flowjson.findings import pointer_join
+from flowops.flowjson import pointer_join
 from flowops.manifest.source import Source, did_you_mean, dotted
 from flowops.problems import Problem
 

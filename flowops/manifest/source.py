@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from flowops.limits import LimitError
+from flowops.manifest.yamlsource import YamlDocument
 from flowops.problems import Problem, Severity
-from flowops.yamlsource import YamlDocument
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from flowops.flowjson.findings import pointer_join
+from flowops.flowjson import pointer_join
 from flowops.limits import (
     MAX_NESTING,
     MAX_STRING_CHARS,

@@ -14,17 +14,14 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from flowops import lockfile
-from flowops.graph.types import FlowsAPI, RemoteFlow
-from flowops.importer_select import Candidate, choose, unique_key
-from flowops.lockfile import LockEntry
-from flowops.manifest import flows_for, load
-from flowops.manifest.model import Environment, Manifest
-from flowops.manifest_text import append_flows
+from flowops.apply import apply_lock
+from flowops.graph import FlowsAPI, RemoteFlow
+from flowops.lock import LockEntry, content_sha256_of_bytes
+from flowops.lock import file as lockfile
+from flowops.manifest import Environment, Manifest, append_flows, flows_for, load
+from flowops.onboard.select import Candidate, choose, unique_key
 from flowops.paths import apply_lock_path, lock_path
-from flowops.reconcile.applylock import apply_lock
-from flowops.reconcile.desired import DesiredFlow, load_one
-from flowops.reconcile.hashing import content_sha256_of_bytes
+from flowops.refresh import DesiredFlow, load_one
 
 FLOWS_DIR = "whatsapp_flows"
 LIVE = frozenset({"PUBLISHED", "THROTTLED", "BLOCKED"})

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from flowops.errors import FlowopsError
-from flowops.graph.types import RemoteFlow
+from flowops.graph import RemoteFlow
 
 _NOT_KEY = re.compile(r"[^a-z0-9]+")
 

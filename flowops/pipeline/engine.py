@@ -8,23 +8,27 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from flowops import lockfile, paths
+from flowops import paths
+from flowops.apply import (
+    ApplyContext,
+    ApplyResult,
+    CountingAPI,
+    Progress,
+    StepHook,
+    apply_lock,
+    apply_plan,
+)
 from flowops.errors import ProblemsError, StalePlanError
-from flowops.graph.types import FlowsAPI
-from flowops.lockfile import Lock
-from flowops.manifest import flows_for, load
-from flowops.manifest.model import Environment, FlowSpec, Manifest
+from flowops.graph import FlowsAPI
+from flowops.lock import ContentStore, Lock
+from flowops.lock import file as lockfile
+from flowops.manifest import Environment, FlowSpec, Manifest, flows_for, load
+from flowops.pipeline.freshness import check_fresh
+from flowops.pipeline.planner import PlanInputs, build_plan
+from flowops.plan import Action, Plan, PlanOptions, check_targets
 from flowops.problems import Problem
-from flowops.reconcile.actions import Action, Plan
-from flowops.reconcile.apply import ApplyResult, apply_plan
-from flowops.reconcile.applylock import apply_lock
-from flowops.reconcile.budget import CountingAPI
-from flowops.reconcile.context import ApplyContext, Progress, StepHook
-from flowops.reconcile.desired import load_desired
-from flowops.reconcile.freshness import check_fresh
-from flowops.reconcile.history import ContentStore
-from flowops.reconcile.options import PlanOptions, check_targets
-from flowops.reconcile.planner import PlanInputs, build_plan
+from flowops.refresh import load_desired
+from flowops.validate import validate_project as check_project
 
 
 @dataclass(frozen=True)
@@ -52,9 +56,7 @@ def open_project(manifest_path: Path, env_name: str) -> Project:
 
 def validate_project(project: Project) -> list[Problem]:
     """Validation first: errors stop the plan (printed with file:line:col)."""
-    from flowops.validate import validate_project as check
-
-    report = check(project.manifest.path, env=project.env.name)
+    report = check_project(project.manifest.path, env=project.env.name)
     if report.errors:
         raise ProblemsError(
             f"{report.errors} validation error(s); nothing was planned", report.sorted()

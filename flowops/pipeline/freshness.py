@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from flowops.errors import StalePlanError
-from flowops.graph.types import FlowsAPI
-from flowops.reconcile.actions import FORMAT_VERSION, Plan
-from flowops.reconcile.planner import PlanInputs
-from flowops.reconcile.refresh import fingerprint, list_remote
+from flowops.graph import FlowsAPI
+from flowops.pipeline.planner import PlanInputs
+from flowops.plan import FORMAT_VERSION, Plan
+from flowops.refresh import fingerprint, list_remote
 
 HINT = "run `flowops plan --out FILE` again and review the new plan"
 

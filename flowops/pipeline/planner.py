@@ -6,15 +6,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from flowops.graph.types import FlowsAPI
-from flowops.lockfile import LockEntry
-from flowops.reconcile.actions import Plan
-from flowops.reconcile.budget import CountingAPI
-from flowops.reconcile.desired import DesiredFlow
-from flowops.reconcile.diff import diff, make_plan
-from flowops.reconcile.history import ContentStore
-from flowops.reconcile.options import PlanOptions
-from flowops.reconcile.refresh import RemoteState, fingerprint, from_lock, refresh
+from flowops.apply import CountingAPI
+from flowops.diff import diff, make_plan
+from flowops.graph import FlowsAPI
+from flowops.lock import ContentStore, LockEntry
+from flowops.plan import Plan, PlanOptions
+from flowops.refresh import DesiredFlow, RemoteState, fingerprint, from_lock, refresh
 
 
 @dataclass(frozen=True)

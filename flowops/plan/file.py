@@ -5,10 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import click
-
 from flowops.errors import FlowopsError, StalePlanError
-from flowops.reconcile.actions import FORMAT_VERSION, Plan
+from flowops.plan.model import FORMAT_VERSION, Plan
 
 
 def saved_plan(plan_file: Path | None, env: str, selecting: bool) -> Plan | None:
@@ -56,4 +54,3 @@ def save_plan(out: Path, data: dict[str, object]) -> None:
             f"{out}: cannot save the plan ({exc.strerror})",
             hint="pick a path in an existing, writable folder",
         ) from None
-    click.echo(f"Saved the plan to {out}; apply it with `flowops apply {out}`.", err=True)

@@ -7,10 +7,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from flowops.errors import FlowopsError
-from flowops.flowjson.navigation import entry_screen
-from flowops.lockfile import LockEntry
-from flowops.manifest.model import FlowSpec, Manifest
-from flowops.reconcile.hashing import content_sha256, metadata_sha256, metadata_summary
+from flowops.flowjson import entry_screen
+from flowops.lock import LockEntry, content_sha256, metadata_sha256, metadata_summary
+from flowops.manifest import FlowSpec, Manifest
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
-from flowops.graph.types import FlowsAPI, RemoteFlow
-from flowops.lockfile import LockEntry
-from flowops.reconcile.desired import DesiredFlow
-from flowops.reconcile.hashing import content_sha256, sha256_text
+from flowops.graph import FlowsAPI, RemoteFlow
+from flowops.lock import LockEntry, content_sha256, sha256_text
+from flowops.refresh.desired import DesiredFlow
 
 
 @dataclass(frozen=True)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from flowops.render.json import render_json
-from flowops.render.markdown import render_markdown
-from flowops.render.text import render_text
+from flowops.report.json import render_json
+from flowops.report.markdown import render_markdown
+from flowops.report.text import render_text
 
 Renderer = Callable[..., str]
 

@@ -15,11 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from flowops.errors import FlowopsError
-from flowops.graph.errors import GraphError
-from flowops.graph.types import FlowsAPI
-from flowops.mermaid import flow_diagram
-from flowops.render.common import pending
-from flowops.render.markdown import render_markdown
+from flowops.graph import FlowsAPI, GraphError
+from flowops.report.common import pending
+from flowops.report.markdown import render_markdown
+from flowops.report.mermaid import flow_diagram
 
 COMMENT_LIMIT = 65_536  # GitHub rejects longer issue comments
 SUMMARY_LIMIT = 1_000_000  # $GITHUB_STEP_SUMMARY holds at most 1 MiB per step

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from flowops.drift_model import GIT, META, UNMANAGED, DriftItem, DriftReport
+from flowops.drift import GIT, META, UNMANAGED, DriftItem, DriftReport
 
 TITLES = {
     META: "Changed on Meta outside flowops",

@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
-from flowops.render.common import (
+from flowops.report.common import (
     deferred,
     headline,
     irreversible_note,

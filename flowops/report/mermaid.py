@@ -12,7 +12,7 @@ import re
 from collections.abc import Collection, Mapping
 from typing import Any
 
-from flowops.flowjson.navigation import navigate_edges as flowjson_navigate_edges
+from flowops.flowjson import navigate_edges as flowjson_navigate_edges
 
 CHANGED_STYLE = "fill:#fff4c2,stroke:#b58900,stroke-width:3px"
 _UNSAFE_ID = re.compile(r"[^A-Za-z0-9_]")

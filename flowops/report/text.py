@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flowops.render.common import (
+from flowops.report.common import (
     COLOURS,
     deferred,
     headline,

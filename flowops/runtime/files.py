@@ -14,8 +14,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from flowops import lockfile
 from flowops.errors import FlowopsError
+from flowops.lock import file as lockfile
 from flowops.runtime.outcome import Facts, is_facts_row
 from flowops.runtime.snapshot import Snapshot, build, from_lock
 

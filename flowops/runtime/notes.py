@@ -7,8 +7,7 @@ notes say why.
 
 from __future__ import annotations
 
-from flowops.manifest import flows_for
-from flowops.manifest.model import Manifest
+from flowops.manifest import Manifest, flows_for
 from flowops.runtime.outcome import Decision, Facts
 from flowops.runtime.snapshot import Snapshot
 

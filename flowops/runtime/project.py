@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from flowops import manifest as manifests
-from flowops.manifest.model import Manifest
+from flowops.manifest import Manifest
 from flowops.paths import lock_path
 
 

@@ -15,7 +15,7 @@ from itertools import groupby
 from operator import itemgetter
 
 from flowops.errors import LockfileError
-from flowops.lockfile import Lock, LockEntry
+from flowops.lock import Lock, LockEntry
 from flowops.runtime.decision import apply_command, conflict_warnings, decide, not_linked
 from flowops.runtime.outcome import Decision, Facts, is_facts_row
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from flowops.manifest import flows_for
-from flowops.manifest.model import FlowSpec, Manifest
+from flowops.manifest import FlowSpec, Manifest, flows_for
 from flowops.problems import Problem, Severity
 
 

@@ -7,18 +7,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from flowops.limits import LimitError
-from flowops.manifest import flows_for, load_with_problems
-from flowops.manifest.model import Manifest
+from flowops.manifest import Manifest, YamlSyntaxError, flows_for, load_with_problems, read_yaml
 from flowops.problems import Problem
-from flowops.report import Report
-from flowops.validate import (
+from flowops.report.validation import Report
+from flowops.validate.project import (
     YAML_SUFFIXES,
     display_path,
     finish,
     validate_flow_file,
     validate_project,
 )
-from flowops.yamlsource import YamlSyntaxError, read
 
 
 def validate_paths(
@@ -95,7 +93,7 @@ def _publish_by_path(manifest: Manifest) -> dict[Path, bool]:
 def _catalogue_of(manifest_path: Path) -> Path | None:
     """The ``traditional_flows`` file, even when the manifest has errors."""
     try:
-        data = read(manifest_path).data
+        data = read_yaml(manifest_path).data
     except (OSError, UnicodeDecodeError, YamlSyntaxError, LimitError):
         return None
     source = data.get("traditional_flows") if isinstance(data, dict) else None

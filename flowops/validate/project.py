@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
 
+from flowops.flowjson import validate_text
 from flowops.limits import FLOW_JSON_MAX_BYTES, LimitError, read_regular
-from flowops.manifest import flows_for, load_with_problems
-from flowops.manifest.files import usable_flow_files
-from flowops.manifest.model import FlowSpec, Manifest
+from flowops.manifest import FlowSpec, Manifest, flows_for, load_with_problems, usable_flow_files
 from flowops.problems import Problem, Severity
-from flowops.report import Report
-from flowops.validate_endpoints import endpoint_warnings
+from flowops.report.validation import Report
+from flowops.validate.endpoints import endpoint_warnings
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -41,18 +40,7 @@ def _without_manifest(manifest_path: Path, problems: list[Problem], strict: bool
     return finish(problems, strict, flows=len(files), files=1 + len(files))
 
 
-def validate_paths(
-    paths: Sequence[Path], manifest_path: Path, *, env: str | None = None, strict: bool = False
-) -> Report:
-    """Each path alone; see ``flowops.validate_paths``."""
-    from flowops.validate_paths import validate_paths as check  # it builds on this module
-
-    return check(paths, manifest_path, env=env, strict=strict)
-
-
 def validate_flow_file(path: Path, shown: str, *, will_publish: bool | None) -> list[Problem]:
-    from flowops.flowjson import validate_text
-
     try:
         data = read_regular(path, FLOW_JSON_MAX_BYTES)
     except FileNotFoundError:

@@ -11,18 +11,18 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from flowops import lockfile
+from flowops.apply import ApplyResult
 from flowops.connect import open_environment
 from flowops.errors import FlowopsError, ProblemsError
-from flowops.graph.types import FlowsAPI
-from flowops.lockfile import LockEntry
+from flowops.graph import FlowsAPI
+from flowops.lock import LockEntry
+from flowops.lock import file as lockfile
+from flowops.manifest import append_flows
 from flowops.manifest.source import did_you_mean
-from flowops.manifest_text import append_flows
-from flowops.reconcile import engine
-from flowops.reconcile.actions import Plan
-from flowops.reconcile.apply import ApplyResult
-from flowops.render import RENDERERS
-from flowops.report import Report, render_text
+from flowops.pipeline import engine
+from flowops.plan import Plan
+from flowops.report import RENDERERS
+from flowops.report.validation import Report, render_text
 from flowops.runtime import Decision, Facts, Resolution, Resolver
 from flowops.runtime.completion import (
     Completion,

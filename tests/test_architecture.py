@@ -1,0 +1,117 @@
+"""The layout's rules, read from the source: no import cycles, click and requests in their homes.
+
+Every ``import`` counts, including those inside functions and ``if TYPE_CHECKING:`` blocks, so a
+cycle cannot hide behind a deferred import.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "flowops"
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+MODULES = {module_name(p): p for p in sorted(PACKAGE.rglob("*.py"))}
+
+
+def imported(module: str, path: Path) -> Iterator[tuple[str, int]]:
+    """Each name imported, with its line; ``from a import b`` is ``a.b`` when b is a module."""
+    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            yield from ((alias.name, node.lineno) for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join([*anchor, base] if base else anchor)
+            for alias in node.names:
+                full = f"{base}.{alias.name}"
+                yield (full if full in MODULES else base), node.lineno
+
+
+def internal(name: str) -> str | None:
+    """The flowops module a dotted name lives in, or None outside flowops."""
+    while name and name not in MODULES:
+        name = name.rpartition(".")[0]
+    return name or None
+
+
+GRAPH = {
+    module: sorted(
+        {t for name, _ in imported(module, path) if (t := internal(name)) and t != module}
+    )
+    for module, path in MODULES.items()
+}
+
+
+def find_cycle(graph: dict[str, list[str]]) -> list[str] | None:
+    """One import cycle as a path that ends where it starts, or None."""
+    state: dict[str, int] = {}  # 1 on the current path, 2 done
+    stack: list[str] = []
+
+    def visit(node: str) -> list[str] | None:
+        state[node] = 1
+        stack.append(node)
+        for nxt in graph.get(node, []):
+            if state.get(nxt) == 1:
+                return [*stack[stack.index(nxt) :], nxt]
+            if nxt not in state and (found := visit(nxt)):
+                return found
+        stack.pop()
+        state[node] = 2
+        return None
+
+    for node in sorted(graph):
+        if node not in state and (found := visit(node)):
+            return found
+    return None
+
+
+def test_the_module_graph_is_read_from_every_kind_of_import() -> None:
+    assert "flowops.cli.group" in GRAPH["flowops.cli.apply"]  # from flowops.cli.group import cli
+    assert "flowops.cli.apply" in GRAPH["flowops.cli.commands"]  # from flowops.cli import apply
+    assert len(MODULES) > 100
+
+
+def test_no_import_cycle_between_flowops_modules() -> None:
+    cycle = find_cycle(GRAPH)
+    assert cycle is None, "import cycle: " + " -> ".join(cycle or [])
+
+
+def test_a_deferred_import_still_counts_as_a_cycle() -> None:
+    graph = {"a": ["b"], "b": ["c"], "c": ["a"], "d": ["a"]}
+    assert find_cycle(graph) == ["a", "b", "c", "a"]
+    assert find_cycle({"a": ["b"], "b": [], "c": ["a", "b"]}) is None
+
+
+def users_of(library: str) -> set[str]:
+    return {
+        f"{module}:{line}"
+        for module, path in MODULES.items()
+        for name, line in imported(module, path)
+        if name == library or name.startswith(library + ".")
+    }
+
+
+@pytest.mark.parametrize(
+    ("library", "home"),
+    [("click", "flowops.cli"), ("requests", "flowops.graph.client")],
+)
+def test_a_library_is_imported_only_in_its_home(library: str, home: str) -> None:
+    outside = {
+        where
+        for where in users_of(library)
+        if not (where.startswith(home + ":") or where.startswith(home + "."))
+    }
+    assert users_of(library), f"{library} is not imported anywhere: the scan is broken"
+    assert not outside, f"{library} imported outside {home}: {sorted(outside)}"
