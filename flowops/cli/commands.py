@@ -16,6 +16,3 @@ from flowops.cli import render  # noqa: F401
 from flowops.cli import resolve  # noqa: F401
 from flowops.cli import status  # noqa: F401
 from flowops.cli import validate  # noqa: F401
-from flowops.cli.group import cli
-
-__all__ = ["cli"]
