@@ -108,11 +108,14 @@ def import_callable(dotted: str) -> Callable[..., Any]:
     return target
 
 
+#: Called after FLOWOPS or SECRET_KEY changes; modules that cache what they built add to it.
+on_reload: list[Callable[[], None]] = []
+
+
 @receiver(setting_changed)
 def _reload(*, setting: str, **_: Any) -> None:
     global _cached
     if setting in ("FLOWOPS", "SECRET_KEY"):
         _cached = None
-        from flowops.contrib.django import runtime
-
-        runtime.reset()
+        for forget in on_reload:
+            forget()

@@ -25,6 +25,9 @@ def reset() -> None:
         _sources.clear()
 
 
+conf.on_reload.append(reset)
+
+
 def resolver() -> bridge.Resolver:
     global _resolver
     cached = _resolver
