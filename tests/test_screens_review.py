@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from flowops.prcomment import add_review
 
 from flowops.cli import cli
+from flowops.report.comment import add_review
 from flowops.screens.marks import screen_marks
 from flowops.screens.planreview import plan_changes
 from flowops.screens.review import ScreenChange, review_page

@@ -9,7 +9,7 @@ import click
 from flowops.cli.context import CliContext
 from flowops.cli.group import cli
 from flowops.errors import FlowopsError
-from flowops.prcomment import load_plan
+from flowops.report.comment import load_plan
 from flowops.screens import THEMES, screen_ids
 from flowops.screens.export import Written, write_flow
 from flowops.screens.planreview import write_review

@@ -10,9 +10,10 @@ from flowops.lock.hashing import (
     metadata_summary,
     sha256_text,
 )
-from flowops.lock.history import ContentStore
+from flowops.lock.history import GIT_DEPTH, ContentStore
 
 __all__ = [
+    "GIT_DEPTH",
     "ContentStore",
     "Lock",
     "LockEntry",

@@ -14,10 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from flowops import paths
-from flowops.reconcile.hashing import content_sha256
-from flowops.reconcile.history import GIT_DEPTH, ContentStore
-from flowops.reconcile.screendiff import TOP
-from flowops.render.common import pending
+from flowops.diff import TOP
+from flowops.lock import GIT_DEPTH, ContentStore, content_sha256
+from flowops.report.common import pending
 from flowops.screens.export import Written, take_pngs
 from flowops.screens.review import ScreenChange, review_page, screen_review_page
 
