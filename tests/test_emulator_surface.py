@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -40,8 +39,8 @@ def test_a_new_numeric_waba_id_is_created_on_first_use_and_persisted(
 ) -> None:
     answer = requests.get(f"{emu.url}/v23.0/987654321012345/flows", headers=AUTH, timeout=5)
     assert answer.status_code == 200 and answer.json() == {"data": []}
-    state = json.loads((tmp_path / "meta.json").read_text(encoding="utf-8"))
-    assert "987654321012345" in state["wabas"]
+    with start_emulator(state_path=tmp_path / "meta.json") as restarted:
+        assert "987654321012345" in restarted.model.wabas
 
 
 def test_a_flow_id_is_not_a_waba(emu: EmulatorHandle) -> None:
@@ -101,8 +100,8 @@ def test_public_key_is_read_back_signed_and_kept_in_the_state(
     assert answer.json() == {"success": True}
     [key] = requests.get(url, headers=AUTH, timeout=5).json()["data"]
     assert key == {"business_public_key": pem, "business_public_key_signature_status": "VALID"}
-    state = json.loads((tmp_path / "meta.json").read_text(encoding="utf-8"))
-    assert state["public_keys"] == {"106000000000001": pem}
+    with start_emulator(state_path=tmp_path / "meta.json") as restarted:
+        assert restarted.model.public_keys == {"106000000000001": pem}
 
 
 def test_migrating_without_names_copies_every_flow_in_order(emu: EmulatorHandle) -> None:

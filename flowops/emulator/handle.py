@@ -59,6 +59,7 @@ class EmulatorHandle:
         self._server.close_connections()
         self._server.server_close()
         self._thread.join(timeout=5)
+        self._server.store.close()
 
     def __enter__(self) -> EmulatorHandle:
         return self

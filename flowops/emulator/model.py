@@ -27,6 +27,7 @@ class FlowsModel:
         self.clock = Clock()
         self.next_seq = 1
         self.revision = 0  # bumped on every change; the store saves when it moves
+        self.changed: set[str] = set()  # ids of flows changed (or deleted) since the last save
         self._rng = random.Random()
 
     def create(
@@ -113,6 +114,7 @@ class FlowsModel:
     def delete(self, flow_id: str) -> None:
         lifecycle.check_deletable(self.get(flow_id))
         del self.flows[flow_id]
+        self.changed.add(flow_id)
         self.revision += 1
 
     def set_health(self, flow_id: str, status: str) -> None:
@@ -127,26 +129,34 @@ class FlowsModel:
         if invalidate or not flow.preview_token:
             flow.preview_token = secrets.token_urlsafe(24)
             flow.preview_expires = int(time.time()) + PREVIEW_DAYS * 86400
+            self.changed.add(flow.id)
             self.revision += 1
         return flow.preview_token, flow.preview_expires
 
     def to_state(self) -> dict[str, Any]:
+        flows = [f.to_dict() for f in sorted(self.flows.values(), key=lambda f: f.seq)]
+        return {**self.meta_state(), "flows": flows}
+
+    def meta_state(self) -> dict[str, Any]:
+        """Everything but the flows (the store journals it with every change)."""
         return {
             "format": STATE_FORMAT,
             "clock": self.clock.last,
             "next_seq": self.next_seq,
             "wabas": sorted(self.wabas),
             "public_keys": dict(self.public_keys),
-            "flows": [f.to_dict() for f in sorted(self.flows.values(), key=lambda f: f.seq)],
         }
 
     def load_state(self, state: dict[str, Any]) -> None:
         flows = [EmuFlow.from_dict(item) for item in state.get("flows", [])]
         self.flows = {f.id: f for f in flows}
+        self.load_meta(state)
+
+    def load_meta(self, state: dict[str, Any]) -> None:
         self.wabas = set(state.get("wabas", []))
         self.public_keys = dict(state.get("public_keys", {}))
         self.clock = Clock(int(state.get("clock", 0)))
-        self.next_seq = int(state.get("next_seq", len(flows) + 1))
+        self.next_seq = int(state.get("next_seq", len(self.flows) + 1))
 
     def _use_waba(self, waba_id: str) -> None:
         """Any numeric id not taken by a flow is a WABA, created on first use."""
@@ -164,6 +174,7 @@ class FlowsModel:
 
     def _touch(self, flow: EmuFlow) -> None:
         flow.updated_at = self.clock.tick()
+        self.changed.add(flow.id)
         self.revision += 1
 
     def _new_id(self) -> str:
