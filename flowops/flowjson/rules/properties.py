@@ -1,4 +1,5 @@
-"""Single-property rules a schema cannot express: TextInput ``pattern``, Dropdown ``label``.
+"""Property rules a schema cannot express: TextInput ``pattern``, Dropdown ``label``,
+Footer captions.
 
 ``needs_check`` lets the quick verdict hand such components to these rules.
 """
@@ -26,16 +27,17 @@ def needs_check(ctype: str, node: dict[str, Any]) -> bool:
     if ctype == "Dropdown":
         label = node.get("label")
         return type(label) is str and len(label) > DROPDOWN_LABEL_DOCUMENTED and "${" not in label
+    if ctype == "Footer":
+        return "center-caption" in node and ("left-caption" in node or "right-caption" in node)
     return False
 
 
 def check(ctx: Context) -> list[Finding]:
     out: list[Finding] = []
     for s in ctx.screens:
-        if "TextInput" in s.counts or "Dropdown" in s.counts:
-            for comp in s.comps:
-                if needs_check(comp.ctype, comp.node):
-                    out.extend(_pattern(comp) if comp.ctype == "TextInput" else _label(comp))
+        for comp in s.comps:
+            if comp.ctype in _CHECKS and needs_check(comp.ctype, comp.node):
+                out.extend(_CHECKS[comp.ctype](comp))
     return out
 
 
@@ -71,6 +73,25 @@ def _label(comp: Comp) -> Iterator[Finding]:
         "to be safe.",
         severity=Severity.WARNING,
     )
+
+
+def _captions(comp: Comp) -> Iterator[Finding]:
+    """Left and right captions, or only a center one; never all three."""
+    node = comp.node
+    all_three = "left-caption" in node and "right-caption" in node
+    side = "left-caption" if "left-caption" in node else "right-caption"
+    yield Finding(
+        f"{comp.pointer}/center-caption",
+        "INVALID_PROPERTY_VALUE",
+        "A Footer may have left-caption and right-caption, or only center-caption"
+        + ("; not all three." if all_three else f"; center-caption with {side} is not one of them.")
+        + " Remove center-caption or the side captions.",
+        severity=Severity.ERROR if all_three else Severity.WARNING,
+        at_key=True,
+    )
+
+
+_CHECKS = {"TextInput": _pattern, "Dropdown": _label, "Footer": _captions}
 
 
 def _pattern_type_refused(input_type: object) -> bool:

@@ -11,6 +11,8 @@ from typing import Any
 
 from flowops.flowjson.rules.components import PAIR_KEYS, WITH_PAIRS
 from flowops.flowjson.rules.facts import INPUT_TYPES
+from flowops.flowjson.rules.lists import OPTIONS
+from flowops.flowjson.rules.lists import needs_check as options_need_check
 from flowops.flowjson.rules.pickers import PICKERS
 from flowops.flowjson.rules.properties import needs_check
 from flowops.flowjson.rules.walk import inert, join_key
@@ -21,7 +23,7 @@ _UNFOLLOWED, _PAIRED, _INPUT, _CONTAINER, _PROPERTY = 1, 2, 4, 8, 16
 _KINDS: dict[str, int] = {}
 for _types, _flag in (
     ({"NavigationList", "ImageCarousel"} | PICKERS, _UNFOLLOWED),
-    ({"TextInput", "Dropdown"}, _PROPERTY),
+    ({"TextInput", "Dropdown", "Footer", *OPTIONS}, _PROPERTY),
     (WITH_PAIRS, _PAIRED),
     (INPUT_TYPES, _INPUT),
     ({"Form", "If", "Switch"}, _CONTAINER),
@@ -57,7 +59,7 @@ def components(
         if flags:
             if flags & _UNFOLLOWED or (flags & _PAIRED and not PAIR_KEYS.isdisjoint(node)):
                 return False
-            if flags & _PROPERTY and needs_check(ctype, node):
+            if flags & _PROPERTY and (needs_check(ctype, node) or options_need_check(ctype, node)):
                 return False
             if flags & _INPUT and not in_form:
                 s.loose_inputs = True
