@@ -102,3 +102,28 @@ def unreachable() -> list[str]:
 def test_an_unreachable_database_is_tolerated(settings: Any, project: Path) -> None:
     settings.FLOWOPS = {**settings.FLOWOPS, "TRADITIONAL_FLOWS": f"{__name__}.unreachable"}
     assert "flowops.W003" not in ids(database=True)
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "message"),
+    [
+        ("TRADITIONAL_FLOW_MODEL", "legacy.Flows", "FLOWOPS['TRADITIONAL_FLOW_MODEL']: App"),
+        ("TRADITIONAL_FLOW_MODEL", "legacy.WhatsAppFlowResponse", "Response lacks field(s) name"),
+        (
+            "RESPONSE_MODEL",
+            "legacy.Flow",
+            "lacks field(s) whatsapp_flow, flow_token, response_data",
+        ),
+        ("MIRROR_MODEL", "WhatsAppFlow", "FLOWOPS['MIRROR_MODEL']"),
+    ],
+)
+def test_model_settings_that_cannot_be_used(
+    settings: Any, project: Path, key: str, value: str, message: str
+) -> None:
+    settings.FLOWOPS = {**settings.FLOWOPS, key: value}
+    assert message in ids()["flowops.E006"]
+
+
+def test_a_setting_of_the_wrong_type(settings: Any, project: Path) -> None:
+    settings.FLOWOPS = {**settings.FLOWOPS, "ENVIRONMENT": ["local"]}
+    assert "FLOWOPS['ENVIRONMENT'] must be a string or a path, not list" in ids()["flowops.E001"]

@@ -1,7 +1,7 @@
 """``manage.py check``: settings, files, dotted paths, the mirror model, and broken links.
 
 Ids: flowops.E001 FLOWOPS missing or malformed · E002 unknown key · E003 manifest invalid ·
-E004 environment unknown · E005 dotted path does not import · E006 mirror model unusable ·
+E004 environment unknown · E005 dotted path does not import · E006 a model setting unusable ·
 E007 snapshot missing · W001 lock file missing · W002 emulator environment with DEBUG off ·
 W003 a link to a traditional flow that is not in the database · W004 no manifest yet.
 """
@@ -42,7 +42,7 @@ def check_settings(app_configs: Any = None, **_: Any) -> Messages:
         settings = conf.parse(value)
     except ImproperlyConfigured as exc:
         return [*unknown, _error(1, str(exc), 'FLOWOPS = {"MANIFEST": ..., "ENVIRONMENT": ...}')]
-    messages = unknown + _callables(value) + _mirror()
+    messages = unknown + _callables(value) + _models(value)
     return messages + _project(settings)
 
 
@@ -67,25 +67,29 @@ def _callables(value: dict[str, Any]) -> Messages:
     return messages
 
 
-def _mirror() -> Messages:
-    try:
-        model = mirror.mirror_model()
-    except (LookupError, ValueError) as exc:
-        return [_error(6, f"FLOWOPS['MIRROR_MODEL']: {exc}", "use 'app_label.ModelName'")]
-    missing = mirror.missing_fields(model) if model is not None else []
-    if missing:
-        return [_error(6, f"{model._meta.label} lacks field(s) {', '.join(missing)}")]
-    return _responses()
+MODELS = (
+    ("MIRROR_MODEL", mirror.REQUIRED),
+    ("RESPONSE_MODEL", mirror.RESPONSE_FIELDS),
+    ("TRADITIONAL_FLOW_MODEL", ("name",)),
+)
 
 
-def _responses() -> Messages:
+def _models(value: dict[str, Any]) -> Messages:
+    messages: Messages = []
+    for key, required in MODELS:
+        if value.get(key):
+            messages += _model(key, str(value[key]), required)
+    return messages
+
+
+def _model(key: str, label: str, required: tuple[str, ...]) -> Messages:
     try:
-        model = mirror.response_model()
+        model = apps.get_model(label)
     except (LookupError, ValueError) as exc:
-        return [_error(6, f"FLOWOPS['RESPONSE_MODEL']: {exc}", "use 'app_label.ModelName'")]
-    missing = mirror.missing_fields(model, mirror.RESPONSE_FIELDS) if model is not None else []
+        return [_error(6, f"FLOWOPS[{key!r}]: {exc}", "use 'app_label.ModelName'")]
+    missing = mirror.missing_fields(model, required)
     if missing:
-        return [_error(6, f"{model._meta.label} lacks field(s) {', '.join(missing)}")]
+        return [_error(6, f"FLOWOPS[{key!r}]: {label} lacks field(s) {', '.join(missing)}")]
     return []
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
+from os import PathLike
 from pathlib import Path
 from typing import Any
 
@@ -87,13 +88,23 @@ def parse(value: Any) -> FlowopsSettings:
     for key in REQUIRED:
         if not value.get(key):
             raise ImproperlyConfigured(f"settings.FLOWOPS[{key!r}] is required")
+    for key in KNOWN:
+        if value.get(key) is not None and not isinstance(value[key], (str, PathLike)):
+            raise ImproperlyConfigured(
+                f"settings.FLOWOPS[{key!r}] must be a string or a path, "
+                f"not {type(value[key]).__name__}"
+            )
     snapshot = value.get("SNAPSHOT")
     return FlowopsSettings(
         manifest=Path(value["MANIFEST"]),
         environment=str(value["ENVIRONMENT"]),
         snapshot=Path(snapshot) if snapshot else None,
-        **{key.lower(): value.get(key) for key in OPTIONAL if key != "SNAPSHOT"},
+        **{key.lower(): _text(value.get(key)) for key in OPTIONAL if key != "SNAPSHOT"},
     )
+
+
+def _text(value: Any) -> str | None:
+    return str(value) if value else None
 
 
 def import_callable(dotted: str) -> Callable[..., Any]:
