@@ -119,3 +119,31 @@ def test_binary_garbage_in_the_manifest_names_the_byte_and_its_position(root: Pa
     assert "byte 0x00 is not allowed in YAML" in ran.output
     assert "ReaderError" not in ran.output
     assert "hint: The file holds binary data" in ran.output
+
+
+@pytest.fixture
+def applied(root: Path) -> Path:
+    assert run(root, "apply", "--auto-approve").exit_code == 0
+    return root
+
+
+def test_resolve_given_a_components_key_says_it_is_a_reusable_component(applied: Path) -> None:
+    ran = run(applied, "resolve", "date_picker")
+    assert ran.exit_code == 1
+    assert "'date_picker' is a reusable component in flows.yaml" in ran.output
+    assert "set flow_definition_name" not in ran.output
+
+
+def test_resolve_given_a_linked_flows_key_names_its_traditional_flow(applied: Path) -> None:
+    ran = run(applied, "resolve", "welcome")
+    assert ran.exit_code == 1
+    assert "'welcome' is a flow key in flows.yaml, not a traditional flow" in ran.output
+    assert "flowops resolve welcome_flow --env local" in ran.output
+
+
+def test_resolve_of_a_mistyped_traditional_flow_suggests_the_name(applied: Path) -> None:
+    ran = run(applied, "resolve", "welcom_flow")
+    assert ran.exit_code == 0  # a fallback is an answer
+    assert "'welcom_flow' is not in traditional_flows.yaml; did you mean 'welcome_flow'?" in (
+        ran.output
+    )

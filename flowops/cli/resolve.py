@@ -8,7 +8,7 @@ from flowops.cli.context import CliContext
 from flowops.cli.group import cli
 from flowops.cli.options import env_option, format_option
 from flowops.runtime import load_lock
-from flowops.runtime.notes import manifest_notes
+from flowops.runtime.notes import flow_key_given, manifest_notes
 from flowops.runtime.project import locate
 from flowops.runtime.render import render_json, render_text
 
@@ -22,9 +22,13 @@ def resolve(obj: CliContext, traditional_flow: str, env: str, fmt: str) -> int:
     """Say whether TRADITIONAL_FLOW is served by a WhatsApp Flow, and every check behind it.
 
     Answers from the environment's lock file exactly as the runtime library does. A fallback
-    is a valid answer: exit 0 either way; exit 1 when the lock cannot be read.
+    is a valid answer: exit 0 either way; exit 1 when the lock cannot be read, or when
+    TRADITIONAL_FLOW is a key of flows.yaml instead.
     """
     source = locate(obj.manifest_path, env)
+    mixup = flow_key_given(source.manifest, env, traditional_flow)
+    if mixup is not None:
+        raise mixup
     snapshot = load_lock(source.lock_file, env)
     decision = snapshot.resolve(traditional_flow)
     notes = manifest_notes(source.manifest, env, snapshot, decision)

@@ -7,7 +7,9 @@ notes say why.
 
 from __future__ import annotations
 
+from flowops.errors import FlowopsError
 from flowops.manifest import Manifest, flows_for
+from flowops.manifest.source import closest
 from flowops.runtime.outcome import Decision, Facts
 from flowops.runtime.snapshot import Snapshot
 
@@ -37,7 +39,9 @@ def _unknown_name(manifest: Manifest, name: str) -> list[str]:
     if not manifest.traditional_flows or name in manifest.traditional_flows:
         return []
     source = manifest.traditional_flows_source or "the traditional flows list"
-    return [f"{name!r} is not in {source}; check the spelling"]
+    guess = closest(name, manifest.traditional_flows)
+    spelling = f"did you mean '{guess}'?" if guess else "check the spelling"
+    return [f"{name!r} is not in {source}; {spelling}"]
 
 
 def _differences(key: str, is_active: bool, facts: Facts, env: str) -> list[str]:
@@ -48,3 +52,28 @@ def _differences(key: str, is_active: bool, facts: Facts, env: str) -> list[str]
         f"flows.yaml sets is_active: {wanted} for {key!r}, not applied to environment {env} "
         f"yet: run flowops apply --env {env}"
     ]
+
+
+def flow_key_given(manifest: Manifest, env: str, name: str) -> FlowopsError | None:
+    """``resolve`` takes a traditional flow's name; given a flows.yaml key instead, say so.
+
+    None when ``name`` is (also) a traditional flow: in the catalogue, or linked by a flow.
+    """
+    specs = flows_for(manifest, env)
+    spec = specs.get(name)
+    linked = {s.flow_definition_name for s in specs.values()}
+    if spec is None or name in manifest.traditional_flows or name in linked:
+        return None
+    where = manifest.path.name
+    if spec.flow_definition_name is None:
+        return FlowopsError(
+            f"'{name}' is a reusable component in {where} (flow_definition_name: null), not a "
+            "traditional flow: the chatbot never resolves it by name",
+            hint="other flows open it (navigate or data_exchange); resolve takes the name of a "
+            "traditional flow that a WhatsApp Flow replaces",
+        )
+    return FlowopsError(
+        f"'{name}' is a flow key in {where}, not a traditional flow",
+        hint=f"it replaces '{spec.flow_definition_name}': "
+        f"flowops resolve {spec.flow_definition_name} --env {env}",
+    )
