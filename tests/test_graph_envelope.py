@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from flowops.emulator import errors as emulator_errors
-from flowops.graph.envelope import PUBLISH_FAILED, ErrorBody
+from flowops.graph.envelope import ErrorBody
 from flowops.graph.errors import AuthError, FlowStateError, from_envelope
+from flowops.meta import PUBLISH_FAILED
 
 
 def test_every_field_survives_a_round_trip() -> None:

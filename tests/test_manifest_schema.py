@@ -10,8 +10,9 @@ from typing import Any
 import jsonschema
 import yaml
 
-from flowops.manifest.model import CATEGORIES, Environment, FlowSpec, Settings
+from flowops.manifest.model import Environment, FlowSpec, Settings
 from flowops.manifest.schema import schema_file
+from flowops.meta import CATEGORIES
 
 REPO = Path(__file__).parent.parent
 

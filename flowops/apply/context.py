@@ -11,6 +11,7 @@ from flowops.apply.budget import CountingAPI
 from flowops.graph import ValidationError
 from flowops.lock import ContentStore, Lock, LockEntry, metadata_sha256
 from flowops.lock import file as lockfile
+from flowops.meta import PUBLISHED
 from flowops.plan import Action, Change, FlowState
 from flowops.problems import Problem
 from flowops.refresh import DesiredFlow
@@ -100,7 +101,7 @@ def new_entry(after: FlowState, flow_id: str, status: str, **extra: object) -> L
         content_sha256=after.content_sha256,
         metadata_sha256=metadata_sha256(meta["name"], meta["categories"], meta["endpoint_uri"]),
         status=status,
-        ever_published=status == "PUBLISHED",
+        ever_published=status == PUBLISHED,
     )
     return with_links(entry.evolve(**extra), after)
 

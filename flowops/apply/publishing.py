@@ -5,6 +5,7 @@ from __future__ import annotations
 from flowops.apply.context import ApplyContext, StepFailed, after_of, current_entry, with_links
 from flowops.graph import FlowStateError, GraphError
 from flowops.lock import LockEntry
+from flowops.meta import PUBLISH_FAILED, PUBLISHED
 from flowops.plan import Change
 
 
@@ -15,9 +16,9 @@ def publish(ctx: ApplyContext, change: Change, entry: LockEntry | None) -> LockE
     except FlowStateError as exc:
         # 139002 "not a draft": a metadata edit that left the flow PUBLISHED (unverified
         # on Meta); the target state is reached, which one read confirms.
-        if exc.code != 139002 or ctx.api.get_flow(cur.flow_id).status != "PUBLISHED":
+        if exc.code != PUBLISH_FAILED or ctx.api.get_flow(cur.flow_id).status != PUBLISHED:
             raise StepFailed(publish_failed(change, cur, exc)) from None
-    result = with_links(cur.evolve(status="PUBLISHED", ever_published=True), after_of(change))
+    result = with_links(cur.evolve(status=PUBLISHED, ever_published=True), after_of(change))
     ctx.save(change.key, result)
     return result
 

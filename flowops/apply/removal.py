@@ -5,6 +5,7 @@ from __future__ import annotations
 from flowops.apply.context import ApplyContext, StepFailed, current_entry
 from flowops.graph import FlowStateError
 from flowops.lock import LockEntry
+from flowops.meta import DELETE_FAILED
 from flowops.plan import Change
 
 
@@ -21,7 +22,7 @@ def delete(ctx: ApplyContext, change: Change, entry: LockEntry | None) -> None:
     try:
         ctx.api.delete(cur.flow_id)
     except FlowStateError as exc:
-        if exc.code != 139004:
+        if exc.code != DELETE_FAILED:
             raise
         ctx.api.deprecate(cur.flow_id)  # published after all: deprecate instead
     ctx.save(change.key, None)

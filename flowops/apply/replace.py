@@ -12,9 +12,9 @@ from flowops.apply.context import ApplyContext, StepFailed, meta_problems, new_e
 from flowops.diff import clone_name
 from flowops.graph import CreatedFlow, GraphError
 from flowops.lock import LockEntry
+from flowops.meta import DEPRECATED, NOT_FOUND_OR_INVALID, PUBLISHED
 from flowops.plan import Change, FlowState
 
-NAME_TAKEN = 100
 NAME_ATTEMPTS = 5
 
 
@@ -32,12 +32,12 @@ def replace_flow(ctx: ApplyContext, change: Change, cur: LockEntry, *, fallback:
     ctx.remember(change.key)
     previous = (*cur.previous_flow_ids, cur.flow_id)
     after = dataclasses.replace(after, name=name, metadata={**after.metadata, "name": name})
-    entry = new_entry(after, created.id, "PUBLISHED", previous_flow_ids=previous)
+    entry = new_entry(after, created.id, PUBLISHED, previous_flow_ids=previous)
     ctx.save(change.key, entry)
     how = "fallback after 139001" if fallback else "clone-and-swap"
     ctx.progress(f"{change.key}: {how}: {created.id} ('{name}') is live; deprecating {cur.flow_id}")
     seen = change.before.status if change.before else cur.status
-    if seen != "DEPRECATED":
+    if seen != DEPRECATED:
         ctx.api.deprecate(cur.flow_id)
     return entry
 
@@ -64,7 +64,7 @@ def _create_clone(
             )
             return created, name
         except GraphError as exc:
-            if exc.code != NAME_TAKEN or "name" not in str(exc).lower():
+            if exc.code != NOT_FOUND_OR_INVALID or "name" not in str(exc).lower():
                 raise
             taken.add(name)
             base = after.manifest_name or after.name

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from flowops.apply.context import ApplyContext
 from flowops.graph import GraphError
 from flowops.lock import LockEntry
+from flowops.meta import DRAFT, PUBLISHED
 from flowops.plan import Action, Change
 from flowops.refresh import list_remote
 
@@ -32,7 +33,7 @@ def settle(ctx: ApplyContext, touched: Mapping[str, Change]) -> None:
         entry = entry.evolve(
             updated_at=flow.updated_at,
             status=flow.status,
-            ever_published=entry.ever_published or flow.status == "PUBLISHED",
+            ever_published=entry.ever_published or flow.status == PUBLISHED,
         )
         if _reverted(change, flow.status, entry.ever_published):
             entry = _republish(ctx, key, entry)
@@ -43,7 +44,7 @@ def settle(ctx: ApplyContext, touched: Mapping[str, Change]) -> None:
 def _reverted(change: Change, status: str, ever_published: bool) -> bool:
     after = change.after
     only_meta = not {Action.UPDATE_JSON, Action.PUBLISH} & set(change.steps)
-    return bool(after and after.publish and status == "DRAFT" and ever_published and only_meta)
+    return bool(after and after.publish and status == DRAFT and ever_published and only_meta)
 
 
 def _republish(ctx: ApplyContext, key: str, entry: LockEntry) -> LockEntry:
@@ -53,4 +54,4 @@ def _republish(ctx: ApplyContext, key: str, entry: LockEntry) -> LockEntry:
         ctx.progress(f"{key}: still DRAFT after the metadata edit; publish failed: {exc}")
         return entry
     ctx.progress(f"{key}: republished (the metadata edit had put it back into DRAFT)")
-    return entry.evolve(status="PUBLISHED", updated_at=None)
+    return entry.evolve(status=PUBLISHED, updated_at=None)

@@ -18,6 +18,7 @@ from flowops.apply.removal import delete, deprecate, forget
 from flowops.apply.replace import replace_flow
 from flowops.graph import FlowStateError
 from flowops.lock import LockEntry, metadata_sha256
+from flowops.meta import DRAFT, NOT_UPDATABLE, PUBLISHED
 from flowops.plan import Action, Change
 
 Handler = Callable[[ApplyContext, Change, LockEntry | None], LockEntry | None]
@@ -35,7 +36,7 @@ def create(ctx: ApplyContext, change: Change, entry: LockEntry | None) -> LockEn
     )
     ctx.remember(change.key)
     ok = not created.validation_errors
-    status = "PUBLISHED" if after.publish and ok else "DRAFT"
+    status = PUBLISHED if after.publish and ok else DRAFT
     ctx.save(change.key, new_entry(after, created.id, status))
     if not ok:
         raise StepFailed(
@@ -86,7 +87,7 @@ def update_json(ctx: ApplyContext, change: Change, entry: LockEntry | None) -> L
     try:
         errors = ctx.api.upload_flow_json(cur.flow_id, ctx.raw(change.key))
     except FlowStateError as exc:
-        if exc.code != 139001 or not cur.ever_published:
+        if exc.code != NOT_UPDATABLE or not cur.ever_published:
             raise
         ctx.progress(
             f"{change.key}: Meta refused to edit {cur.flow_id} in place (139001): "
@@ -94,7 +95,7 @@ def update_json(ctx: ApplyContext, change: Change, entry: LockEntry | None) -> L
         )
         return replace_flow(ctx, change, cur, fallback=True)
     ctx.remember(change.key)
-    result = with_links(cur.evolve(content_sha256=after.content_sha256, status="DRAFT"), after)
+    result = with_links(cur.evolve(content_sha256=after.content_sha256, status=DRAFT), after)
     ctx.save(change.key, result)
     if errors:
         serving = " (the last published version still serves)" if cur.ever_published else ""

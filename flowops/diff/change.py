@@ -6,7 +6,6 @@ from dataclasses import replace
 
 from flowops.diff.facts import Facts, facts, live_edit_reason
 from flowops.diff.flow import (
-    LIVE,
     Context,
     after_state,
     before_state,
@@ -20,6 +19,7 @@ from flowops.diff.naming import clone_name
 from flowops.diff.screens import screen_diffs
 from flowops.graph import RemoteFlow
 from flowops.lock import LockEntry
+from flowops.meta import DEPRECATED, DRAFT, LIVE, PUBLISHED
 from flowops.plan import Action, Change, FlowState
 from flowops.refresh import DesiredFlow
 
@@ -38,14 +38,14 @@ def plan_flow(d: DesiredFlow, entry: LockEntry | None, ctx: Context) -> Change:
             f"flow {entry.flow_id} no longer exists on Meta "
             "(deleted outside flowops): creating it again",
         )
-    if flow.status == "DEPRECATED":
+    if flow.status == DEPRECATED:
         reason = f"flow {flow.id} was deprecated outside flowops; it cannot be edited"
         return replace_change(d, entry, flow, ctx, [reason])
     return _update(d, entry, flow, ctx, [])
 
 
 def _adopt(d: DesiredFlow, flow: RemoteFlow, ctx: Context) -> Change:
-    if flow.status == "DEPRECATED":
+    if flow.status == DEPRECATED:
         name = clone_name(d.spec.name, ctx.options.clone_name_suffix, ctx.names, 2)
         return create(
             d,
@@ -84,7 +84,7 @@ def _update(
     if f.need_upload and live and uses_clone(d):
         reasons.append("update_strategy: clone")
         return replace_change(d, entry, flow, ctx, reasons)
-    if (f.need_upload or f.need_meta) and flow.status == "PUBLISHED":
+    if (f.need_upload or f.need_meta) and flow.status == PUBLISHED:
         reasons.append(live_edit_reason(f))
     meta, _ = remote_metadata(flow, d, entry, ctx.remote.refreshed)
     before = before_state(entry, flow, f.remote_sha, meta)
@@ -134,10 +134,10 @@ def _after(
     d: DesiredFlow, entry: LockEntry, f: Facts, before: FlowState, ctx: Context
 ) -> FlowState:
     status = before.status
-    if f.need_upload or (f.need_meta and status == "PUBLISHED"):
-        status = "DRAFT"
+    if f.need_upload or (f.need_meta and status == PUBLISHED):
+        status = DRAFT
     if f.publish:
-        status = "PUBLISHED"
+        status = PUBLISHED
     after = after_state(d, entry, ctx.options)
     return replace(
         after,

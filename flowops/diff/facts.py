@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from flowops.diff.flow import LIVE, Context, remote_metadata, want_publish
+from flowops.diff.flow import Context, remote_metadata, want_publish
 from flowops.diff.wording import changed_fields
 from flowops.graph import RemoteFlow
 from flowops.lock import LockEntry
+from flowops.meta import DRAFT, LIVE, PUBLISHED
 from flowops.refresh import DesiredFlow
 
 
@@ -38,11 +39,11 @@ def facts(
     if need_meta:
         reasons.append(_meta_reason(meta, d.metadata(entry), rename))
     # Meta documents that a metadata edit also puts a published flow back into DRAFT.
-    edits_live = need_meta and flow.status == "PUBLISHED"
+    edits_live = need_meta and flow.status == PUBLISHED
     # --force republishes a live flow even where flows.yaml says publish: false.
     wanted = want_publish(d, opts) or (force and flow.status in LIVE)
-    publish = wanted and (need_upload or flow.status == "DRAFT" or force or edits_live)
-    if publish and flow.status == "DRAFT" and not need_upload:
+    publish = wanted and (need_upload or flow.status == DRAFT or force or edits_live)
+    if publish and flow.status == DRAFT and not need_upload:
         reasons.append("DRAFT on Meta and flows.yaml says publish")
     return Facts(remote_sha, need_upload, need_meta, rename, publish, drift)
 

@@ -10,10 +10,9 @@ from flowops.diff.screens import screen_diffs, screen_list
 from flowops.graph import RemoteFlow
 from flowops.lock import LockEntry, metadata_sha256, metadata_summary
 from flowops.manifest import UpdateStrategy
+from flowops.meta import DRAFT, LIVE, PUBLISHED
 from flowops.plan import Action, Change, FlowState, PlanOptions
 from flowops.refresh import DesiredFlow, RemoteState
-
-LIVE = frozenset({"PUBLISHED", "THROTTLED", "BLOCKED"})
 
 
 @dataclass(frozen=True)
@@ -84,7 +83,7 @@ def create(d: DesiredFlow, ctx: Context, reason: str, name: str | None = None) -
     after = after_state(d, None, ctx.options)
     if name:
         after = replace(after, name=name, metadata={**after.metadata, "name": name})
-    after = replace(after, status="PUBLISHED" if publish else "DRAFT", ever_published=publish)
+    after = replace(after, status=PUBLISHED if publish else DRAFT, ever_published=publish)
     return Change(
         d.key,
         Action.CREATE,
@@ -122,7 +121,7 @@ def replace_change(
         flow_id="",
         name=name,
         metadata={**after.metadata, "name": name},
-        status="PUBLISHED",
+        status=PUBLISHED,
         ever_published=True,
         publish=True,
     )

@@ -9,6 +9,7 @@ from flowops.diff.change import plan_flow
 from flowops.diff.flow import Context
 from flowops.errors import FlowopsError
 from flowops.lock import LockEntry
+from flowops.meta import DEPRECATED, DRAFT
 from flowops.plan import Action, Change, FlowState, Plan, PlanOptions
 from flowops.refresh import DesiredFlow, RemoteState
 
@@ -111,9 +112,9 @@ def _kept(key: str, before: FlowState) -> Change:
 
 
 def _prune_action(entry: LockEntry, status: str) -> tuple[Action, str]:
-    if status in ("(gone)", "DEPRECATED"):
+    if status in ("(gone)", DEPRECATED):
         return Action.FORGET, f"removed from flows.yaml; {status} on Meta: drop it from the lock"
-    if status == "DRAFT" and not entry.ever_published:
+    if status == DRAFT and not entry.ever_published:
         return Action.DELETE, "removed from flows.yaml; a never-published DRAFT: delete it"
     return Action.DEPRECATE, f"removed from flows.yaml; {status} on Meta: deprecate it"
 

@@ -17,10 +17,11 @@ from flowops.graph import FlowsAPI, RemoteFlow
 from flowops.lock import LockEntry, content_sha256, metadata_sha256
 from flowops.lock import file as lockfile
 from flowops.manifest import Environment, Manifest, flows_for
+from flowops.meta import BLOCKED, THROTTLED
 from flowops.paths import lock_path
 from flowops.refresh import DesiredFlow, download_all, load_desired
 
-HEALTH = frozenset({"THROTTLED", "BLOCKED"})
+HEALTH = frozenset({THROTTLED, BLOCKED})
 
 
 def detect(

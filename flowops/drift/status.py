@@ -8,6 +8,7 @@ from typing import Any
 
 from flowops.graph import RemoteFlow
 from flowops.lock import LockEntry
+from flowops.meta import DRAFT, PUBLISHED, THROTTLED, THROTTLED_MESSAGES_PER_HOUR, servable
 from flowops.refresh import DesiredFlow
 
 
@@ -40,15 +41,20 @@ def usable(entry: LockEntry | None, status: str) -> tuple[bool, str, bool]:
         return False, "not linked to a traditional flow (a reusable component)", False
     if not entry.is_active:
         return False, "is_active is false", False
-    if status == "PUBLISHED":
-        return True, "published and active", False
-    if status == "THROTTLED":
-        return True, "THROTTLED by Meta: still opens, but sending is capped at 10/hour", True
-    if status == "DRAFT" and entry.ever_published:
+    if not servable(status, entry.ever_published):
+        return False, _unservable(status), False
+    if status == THROTTLED:
+        capped = f"sending is capped at {THROTTLED_MESSAGES_PER_HOUR}/hour"
+        return True, f"THROTTLED by Meta: still opens, but {capped}", True
+    if status == DRAFT:
         return True, "an edit is pending (DRAFT); the last published version serves", False
-    if status == "DRAFT":
-        return False, "a DRAFT that was never published", False
-    return False, f"{status} on Meta: cannot be sent", False
+    return True, "published and active", False
+
+
+def _unservable(status: str) -> str:
+    if status == DRAFT:
+        return "a DRAFT that was never published"
+    return f"{status} on Meta: cannot be sent"
 
 
 def status_rows(
@@ -80,7 +86,7 @@ def _row(
         name=entry.name if entry else (d.spec.name if d else ""),
         flow_id=entry.flow_id if entry else "",
         status=status or "(not applied)",
-        published=status in ("PUBLISHED", "THROTTLED"),
+        published=status in (PUBLISHED, THROTTLED),
         linked_to=link,
         link_exists=(link in catalogue) if (link and catalogue is not None) else None,
         active=entry.is_active if entry else bool(d and d.spec.is_active),

@@ -6,15 +6,13 @@ from collections.abc import Iterable
 
 from flowops.emulator import errors
 from flowops.emulator.flow import EmuFlow
-from flowops.manifest import CATEGORIES
-
-MAX_NAME = 200
+from flowops.meta import CATEGORIES, MAX_FLOW_NAME
 
 
 def check_name(flows: Iterable[EmuFlow], waba_id: str, name: str, own_id: str | None) -> None:
     """Deleted drafts free their names; deprecated flows keep them (Meta: assumed)."""
-    if not name or len(name) > MAX_NAME:
-        raise errors.invalid_parameter("Invalid flow name", f"Use 1 to {MAX_NAME} characters.")
+    if not name or len(name) > MAX_FLOW_NAME:
+        raise errors.invalid_parameter("Invalid flow name", f"Use 1 to {MAX_FLOW_NAME} characters.")
     for other in flows:
         if other.waba_id == waba_id and other.name == name and other.id != own_id:
             raise errors.invalid_parameter(

@@ -1,7 +1,7 @@
 """Errors the emulator answers with, shaped like Graph's ``{"error": {...}}`` envelope.
 
-Codes, titles and the envelope's shape come from ``flowops.graph.envelope``, shared with the
-client that reads them.
+Codes and titles come from ``flowops.meta`` and the shape from ``flowops.graph.envelope``, shared
+with the client that reads them.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ import secrets
 from dataclasses import replace
 from typing import Any
 
+from flowops import meta
 from flowops.graph import ErrorBody
-from flowops.graph import envelope as codes
 
 
 class ApiError(Exception):
@@ -34,7 +34,7 @@ class ApiError(Exception):
 
 def invalid_parameter(title: str, detail: str, *, subcode: int | None = None) -> ApiError:
     return ApiError(
-        codes.NOT_FOUND_OR_INVALID,
+        meta.NOT_FOUND_OR_INVALID,
         "Invalid parameter",
         subcode=subcode,
         user_title=title,
@@ -43,12 +43,12 @@ def invalid_parameter(title: str, detail: str, *, subcode: int | None = None) ->
 
 
 def missing_parameter(name: str) -> ApiError:
-    return ApiError(codes.NOT_FOUND_OR_INVALID, f"(#100) The parameter {name} is required")
+    return ApiError(meta.NOT_FOUND_OR_INVALID, f"(#100) The parameter {name} is required")
 
 
 def unknown_object(object_id: str) -> ApiError:
     return ApiError(
-        codes.NOT_FOUND_OR_INVALID,
+        meta.NOT_FOUND_OR_INVALID,
         f"Unsupported request. Object with ID '{object_id}' does not exist, cannot be loaded "
         "due to missing permissions, or does not support this operation.",
         error_type="GraphMethodException",
@@ -57,33 +57,33 @@ def unknown_object(object_id: str) -> ApiError:
 
 
 def unknown_path(path: str) -> ApiError:
-    return ApiError(codes.UNKNOWN_PATH, f"Unknown path components: {path}")
+    return ApiError(meta.UNKNOWN_PATH, f"Unknown path components: {path}")
 
 
 def bad_token() -> ApiError:
     return ApiError(
-        codes.INVALID_TOKEN,
+        meta.INVALID_TOKEN,
         "Invalid OAuth access token - Cannot parse access token",
         http_status=401,
     )
 
 
 def flow_state(code: int, detail: str) -> ApiError:
-    title = codes.FLOW_TITLES[code]
+    title = meta.FLOW_TITLES[code]
     return ApiError(code, title, user_title=title, user_msg=detail)
 
 
 def not_updatable(detail: str) -> ApiError:
-    return flow_state(codes.NOT_UPDATABLE, detail)
+    return flow_state(meta.NOT_UPDATABLE, detail)
 
 
 def publish_failed(detail: str) -> ApiError:
-    return flow_state(codes.PUBLISH_FAILED, detail)
+    return flow_state(meta.PUBLISH_FAILED, detail)
 
 
 def deprecate_failed(detail: str) -> ApiError:
-    return flow_state(codes.DEPRECATE_FAILED, detail)
+    return flow_state(meta.DEPRECATE_FAILED, detail)
 
 
 def delete_failed(detail: str) -> ApiError:
-    return flow_state(codes.DELETE_FAILED, detail)
+    return flow_state(meta.DELETE_FAILED, detail)

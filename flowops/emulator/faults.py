@@ -6,8 +6,8 @@ import random
 import threading
 from dataclasses import dataclass
 
+from flowops import meta
 from flowops.emulator.errors import ApiError
-from flowops.graph import envelope as codes
 
 
 @dataclass
@@ -34,7 +34,7 @@ class Decision:
     before: str | None = None
     lose: bool = False
     retry_after: bool = False
-    rate_limit_code: int = codes.WABA_RATE_LIMIT
+    rate_limit_code: int = meta.WABA_RATE_LIMIT
 
 
 class FaultInjector:
@@ -56,7 +56,7 @@ class FaultInjector:
         if rolls[0] < cfg.drop_connection:
             return Decision(before="drop_connection")
         if rolls[1] < cfg.rate_limit:
-            code = codes.APP_RATE_LIMIT if rolls[4] < 0.5 else codes.WABA_RATE_LIMIT
+            code = meta.APP_RATE_LIMIT if rolls[4] < 0.5 else meta.WABA_RATE_LIMIT
             return Decision(before="rate_limit", retry_after=rolls[4] < 0.25, rate_limit_code=code)
         if rolls[2] < cfg.server_error:
             return Decision(before="server_error")
@@ -64,10 +64,10 @@ class FaultInjector:
 
 
 def rate_limit_error(code: int) -> ApiError:
-    if code == codes.APP_RATE_LIMIT:
+    if code == meta.APP_RATE_LIMIT:
         return ApiError(code, "(#4) Application request limit reached", is_transient=True)
     return ApiError(
-        codes.WABA_RATE_LIMIT,
+        meta.WABA_RATE_LIMIT,
         "(#80007) Rate limit hit for WhatsApp Business Account",
         is_transient=True,
         user_title="Rate limit hit",
@@ -77,7 +77,7 @@ def rate_limit_error(code: int) -> ApiError:
 
 def server_error() -> ApiError:
     return ApiError(
-        codes.SERVICE_UNAVAILABLE,
+        meta.SERVICE_UNAVAILABLE,
         "An unexpected error has occurred. Please retry your request later.",
         http_status=500,
         is_transient=True,

@@ -6,14 +6,15 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from flowops import meta
 from flowops.emulator import errors
 from flowops.emulator.accounts import application_node, waba_node
 from flowops.emulator.flow import EmuFlow, format_time
 from flowops.emulator.model import FlowsModel
 from flowops.emulator.validation import read_versions
-from flowops.graph import envelope as codes
 from flowops.graph import fields as graph
 from flowops.graph.fields import FLOW, Node, Selection
+from flowops.meta import BLOCKED, DRAFT, PUBLISHED, THROTTLED
 
 # A made-up host (.invalid never resolves): plainly not a link to Meta or to WhatsApp.
 PREVIEW_URL = "https://preview.flowops-emulator.invalid/flows/{id}?token={token}"
@@ -32,7 +33,7 @@ def parse_fields(text: str | None, node: Node = FLOW) -> Selection:
     try:
         return graph.parse(text, node)
     except ValueError as exc:
-        raise errors.ApiError(codes.NOT_FOUND_OR_INVALID, f"(#100) {exc}") from None
+        raise errors.ApiError(meta.NOT_FOUND_OR_INVALID, f"(#100) {exc}") from None
 
 
 def render_flow(model: FlowsModel, flow: EmuFlow, selection: Selection) -> dict[str, Any]:
@@ -80,13 +81,13 @@ def _health(model: FlowsModel, flow: EmuFlow, mods: Mapping[str, str]) -> dict[s
 
 
 def _flow_send_state(flow: EmuFlow) -> str:
-    if flow.status in ("PUBLISHED", "DRAFT") and flow.has_published_version:
+    if flow.status in (PUBLISHED, DRAFT) and flow.has_published_version:
         return "AVAILABLE"
-    if flow.status == "THROTTLED":
+    if flow.status == THROTTLED:
         return "LIMITED"
-    if flow.status == "DRAFT" and flow.draft_json is not None and not flow.validation_errors:
+    if flow.status == DRAFT and flow.draft_json is not None and not flow.validation_errors:
         return "AVAILABLE"
-    return "BLOCKED"
+    return BLOCKED
 
 
 def _metric(model: FlowsModel, flow: EmuFlow, mods: Mapping[str, str]) -> None:
@@ -97,7 +98,7 @@ def _metric(model: FlowsModel, flow: EmuFlow, mods: Mapping[str, str]) -> None:
         detail = f"Use one of {METRIC_GRANULARITIES}."
         raise errors.invalid_parameter("Invalid metric granularity", detail)
     raise errors.flow_state(
-        codes.METRICS_THRESHOLD,
+        meta.METRICS_THRESHOLD,
         "Metrics are available once the flow's endpoint has served 250 requests.",
     )
 

@@ -7,6 +7,8 @@ import time
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+from flowops.meta import DRAFT
+
 TIME_FORMAT = "%Y-%m-%dT%H:%M:%S+0000"
 
 
@@ -38,7 +40,7 @@ class EmuFlow:
     name: str
     categories: list[str]
     seq: int
-    status: str = "DRAFT"
+    status: str = DRAFT
     draft_json: bytes | None = None
     published_json: bytes | None = None
     validation_errors: list[dict[str, Any]] = field(default_factory=list)

@@ -13,6 +13,7 @@ from typing import Any
 from flowops.emulator import checks, errors, lifecycle
 from flowops.emulator.flow import Clock, EmuFlow
 from flowops.emulator.validation import validation_errors
+from flowops.meta import LIVE, PUBLISHED
 
 STATE_FORMAT = 1
 PREVIEW_DAYS = 30
@@ -61,8 +62,8 @@ class FlowsModel:
     def migrated_copy(self, waba_id: str, source: EmuFlow) -> EmuFlow:
         """A copy under the same name in another WABA; a published source stays published."""
         flow = self.create(waba_id, source.name, list(source.categories), clone_flow_id=source.id)
-        if source.status in lifecycle.SENDABLE:
-            flow.status = "PUBLISHED"
+        if source.status in LIVE:
+            flow.status = PUBLISHED
             flow.published_json = source.published_json or source.draft_json
         return flow
 

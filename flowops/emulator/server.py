@@ -14,6 +14,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
+from flowops import meta
 from flowops.emulator import errors, faults
 from flowops.emulator.body import BodyError, read_body
 from flowops.emulator.calllog import Call, CallLog, redact_query
@@ -21,7 +22,6 @@ from flowops.emulator.multipart import parse_body
 from flowops.emulator.router import ADMIN, DOWNLOAD, Route, resolve, split_path
 from flowops.emulator.routes import Request, Response
 from flowops.emulator.store import StateStore
-from flowops.graph import envelope as codes
 
 
 class EmulatorServer(ThreadingHTTPServer):
@@ -108,7 +108,7 @@ class EmulatorRequestHandler(BaseHTTPRequestHandler):
         try:
             if isinstance(body, BodyError):
                 raise errors.ApiError(
-                    codes.NOT_FOUND_OR_INVALID, body.message, http_status=body.status
+                    meta.NOT_FOUND_OR_INVALID, body.message, http_status=body.status
                 )
             route = resolve(self.command, split_path(path))
             decision = self._decide(route)
@@ -119,13 +119,11 @@ class EmulatorRequestHandler(BaseHTTPRequestHandler):
             response, decision = Response(exc.http_status, exc.envelope()), faults.Decision()
         except RecursionError:  # JSON nested 100,000 deep in a parameter or the body
             error = errors.ApiError(
-                codes.NOT_FOUND_OR_INVALID, "(#100) The JSON is nested too deeply"
+                meta.NOT_FOUND_OR_INVALID, "(#100) The JSON is nested too deeply"
             )
             response, decision = Response(400, error.envelope()), faults.Decision()
         except Exception as exc:  # an emulator bug or unreadable state: answer, don't hang
-            error = errors.ApiError(
-                codes.UNKNOWN_ERROR, f"Emulator failure: {exc}", http_status=500
-            )
+            error = errors.ApiError(meta.UNKNOWN_ERROR, f"Emulator failure: {exc}", http_status=500)
             response, decision = Response(500, error.envelope()), faults.Decision()
         return (None, "lose_response") if decision.lose else (response, None)
 
@@ -179,7 +177,7 @@ class EmulatorRequestHandler(BaseHTTPRequestHandler):
         else:
             status, text = code, f"(#100) {_REFUSALS.get(code, 'Malformed request')}"
         error = errors.ApiError(
-            codes.NOT_FOUND_OR_INVALID, text, http_status=status, error_type="GraphMethodException"
+            meta.NOT_FOUND_OR_INVALID, text, http_status=status, error_type="GraphMethodException"
         )
         self._send(Response(status, error.envelope()))
 

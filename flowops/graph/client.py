@@ -22,8 +22,8 @@ from urllib.parse import urljoin, urlsplit
 
 import requests
 
+from flowops import meta
 from flowops.errors import ConfigError
-from flowops.graph import envelope as codes
 from flowops.graph.errors import FlowStateError, GraphError, TransportError, from_envelope
 from flowops.graph.fields import ASSET
 from flowops.graph.parse import (
@@ -40,6 +40,7 @@ from flowops.graph.parse import (
 from flowops.graph.retry import ClientStats, RetryPolicy, call_with_retries
 from flowops.graph.types import LIST_FIELDS, Asset, CreatedFlow, Preview, RemoteFlow
 from flowops.graph.types import ValidationError as FlowValidationError
+from flowops.meta import DEPRECATED, DRAFT, PUBLISHED
 
 log = logging.getLogger("flowops.graph")
 ASSET_FIELDS = ",".join(ASSET.fields)
@@ -173,8 +174,8 @@ class GraphClient:
             except FlowStateError as exc:
                 if not (
                     after_lost
-                    and exc.code == codes.PUBLISH_FAILED
-                    and self._status(flow_id) == "PUBLISHED"
+                    and exc.code == meta.PUBLISH_FAILED
+                    and self._status(flow_id) == PUBLISHED
                 ):
                     raise
 
@@ -184,7 +185,7 @@ class GraphClient:
         try:
             self._call("POST", f"{flow_id}/deprecate")
         except FlowStateError as exc:
-            if exc.code != codes.DEPRECATE_FAILED or self._status(flow_id) != "DEPRECATED":
+            if exc.code != meta.DEPRECATE_FAILED or self._status(flow_id) != DEPRECATED:
                 raise
 
     def delete(self, flow_id: str) -> None:
@@ -192,7 +193,7 @@ class GraphClient:
             try:
                 self._send("DELETE", flow_id)
             except GraphError as exc:
-                if not (after_lost and exc.code == codes.NOT_FOUND_OR_INVALID):
+                if not (after_lost and exc.code == meta.NOT_FOUND_OR_INVALID):
                     raise
 
         call_with_retries(attempt, self.retry, self.stats, f"DELETE /{flow_id}")
@@ -209,7 +210,7 @@ class GraphClient:
         try:
             return parse_created(self._send("POST", path, json=body))
         except GraphError as exc:
-            if not (after_lost and exc.code == codes.NOT_FOUND_OR_INVALID):
+            if not (after_lost and exc.code == meta.NOT_FOUND_OR_INVALID):
                 raise
             found = self._find_created(name, publish)  # "name not unique": the lost one landed
             if found is None:
@@ -223,7 +224,7 @@ class GraphClient:
         for flow in self.list_flows(fields=LOOKUP_FIELDS):
             if flow.name == name:
                 log.info("create of %r: answer was lost; found flow %s", name, flow.id)
-                if publish and flow.status == "DRAFT" and not flow.validation_errors:
+                if publish and flow.status == DRAFT and not flow.validation_errors:
                     self.publish(flow.id)
                 return CreatedFlow(flow.id, True, flow.validation_errors)
         return None

@@ -1,43 +1,14 @@
-"""Graph's error envelope ``{"error": {...}}`` and Meta's error codes, in one place.
+"""Graph's error envelope ``{"error": {...}}``: the one ``ErrorBody`` shape.
 
 The client reads envelopes (``flowops.graph.errors.from_envelope``); the emulator writes
-them (``flowops.emulator.errors``). Both use these codes, titles and the one ``ErrorBody``
-shape, so they cannot drift apart. No HTTP and no exceptions here.
+them (``flowops.emulator.errors``). Both take the codes and titles from ``flowops.meta``,
+so they cannot drift apart. No HTTP and no exceptions here.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
-
-UNKNOWN_ERROR = 1
-SERVICE_UNAVAILABLE = 2
-APP_RATE_LIMIT = 4
-NOT_FOUND_OR_INVALID = 100
-INVALID_TOKEN = 190
-UNKNOWN_PATH = 2500
-WABA_RATE_LIMIT = 80007
-WABA_TOO_MANY_CALLS = 80008
-INTEGRITY_BLOCKED = 139000
-NOT_UPDATABLE = 139001
-PUBLISH_FAILED = 139002
-DEPRECATE_FAILED = 139003
-DELETE_FAILED = 139004
-METRICS_THRESHOLD = 139006
-
-RATE_LIMIT_CODES = frozenset({APP_RATE_LIMIT, 17, 613, WABA_RATE_LIMIT, WABA_TOO_MANY_CALLS})
-TRANSIENT_CODES = frozenset({UNKNOWN_ERROR, SERVICE_UNAVAILABLE})
-AUTH_CODES = frozenset({INVALID_TOKEN, 102, 10, 200})
-FLOW_STATE_CODES = range(139000, 139100)
-
-# Meta's ``error_user_title`` for the Flow management codes.
-FLOW_TITLES = {
-    NOT_UPDATABLE: "Flow can't be updated",
-    PUBLISH_FAILED: "Publishing Flow failed",
-    DEPRECATE_FAILED: "Can't deprecate Flow",
-    DELETE_FAILED: "Can't delete Flow",
-    METRICS_THRESHOLD: "Flow metrics threshold not reached",
-}
 
 
 @dataclass(frozen=True)

@@ -8,30 +8,38 @@ from __future__ import annotations
 
 from typing import Any
 
+from flowops import meta
 from flowops.errors import FlowopsError
-from flowops.graph.envelope import (
+from flowops.graph.envelope import ErrorBody
+from flowops.meta import (
     AUTH_CODES,
     FLOW_STATE_CODES,
     NOT_FOUND_OR_INVALID,
     RATE_LIMIT_CODES,
     TRANSIENT_CODES,
-    ErrorBody,
 )
 
+_NO_PERMISSION = (
+    "The token lacks permission for this WhatsApp Business Account "
+    "(needs whatsapp_business_management on it)."
+)
 HINTS = {
-    190: "The access token is invalid or expired. Create a new System User token with "
-    "whatsapp_business_management and whatsapp_business_messaging on this WABA.",
-    10: "The token lacks permission for this WhatsApp Business Account "
-    "(needs whatsapp_business_management on it).",
-    200: "The token lacks permission for this WhatsApp Business Account "
-    "(needs whatsapp_business_management on it).",
-    4: "Meta's app-level rate limit was reached; wait and run again.",
-    80007: "This WhatsApp Business Account reached its rate limit; wait and run again.",
-    80008: "Too many calls to this WhatsApp Business Account; wait and run again.",
-    139000: "Meta's integrity checks block this Flow; this needs a person in Business Manager.",
-    139001: "Meta refused to update this Flow; clone it instead (update strategy 'clone').",
-    139002: "Publishing failed; read Meta's message above and fix the Flow or its endpoint.",
-    139004: "Published Flows cannot be deleted; deprecate the Flow instead.",
+    meta.INVALID_TOKEN: "The access token is invalid or expired. Create a new System User token "
+    "with whatsapp_business_management and whatsapp_business_messaging on this WABA.",
+    10: _NO_PERMISSION,
+    200: _NO_PERMISSION,
+    meta.APP_RATE_LIMIT: "Meta's app-level rate limit was reached; wait and run again.",
+    meta.WABA_RATE_LIMIT: "This WhatsApp Business Account reached its rate limit; "
+    "wait and run again.",
+    meta.WABA_TOO_MANY_CALLS: "Too many calls to this WhatsApp Business Account; "
+    "wait and run again.",
+    meta.INTEGRITY_BLOCKED: "Meta's integrity checks block this Flow; "
+    "this needs a person in Business Manager.",
+    meta.NOT_UPDATABLE: "Meta refused to update this Flow; "
+    "clone it instead (update strategy 'clone').",
+    meta.PUBLISH_FAILED: "Publishing failed; "
+    "read Meta's message above and fix the Flow or its endpoint.",
+    meta.DELETE_FAILED: "Published Flows cannot be deleted; deprecate the Flow instead.",
 }
 TRANSPORT_HINT = (
     "Meta gave no usable answer; check the network (or Meta's status page) and run again: "

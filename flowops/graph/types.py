@@ -9,8 +9,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
-STATUSES = ("DRAFT", "PUBLISHED", "DEPRECATED", "THROTTLED", "BLOCKED")
-
 # Fields plan reads on the paged list call. Never ``preview``: it can rotate shared links.
 LIST_FIELDS = (
     "id",

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from flowops.errors import LockfileError
+from flowops.meta import DRAFT
 
 FORMAT_VERSION = 1
 HEADER = "Maintained by flowops apply. Do not edit by hand; commit it with your flows."
@@ -29,7 +30,7 @@ class LockEntry:
     name: str
     content_sha256: str = ""
     metadata_sha256: str = ""
-    status: str = "DRAFT"
+    status: str = DRAFT
     ever_published: bool = False
     updated_at: str | None = None
     protect: bool = False

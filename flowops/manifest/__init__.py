@@ -6,7 +6,6 @@ from flowops.manifest.build import flows_for
 from flowops.manifest.files import usable_flow_files
 from flowops.manifest.loader import load, load_with_problems
 from flowops.manifest.model import (
-    CATEGORIES,
     LOCAL_ENV,
     Environment,
     FlowSpec,
@@ -18,7 +17,6 @@ from flowops.manifest.yamlsource import YamlSyntaxError
 from flowops.manifest.yamlsource import read as read_yaml
 
 __all__ = [
-    "CATEGORIES",
     "LOCAL_ENV",
     "Environment",
     "FlowSpec",

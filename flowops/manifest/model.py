@@ -11,17 +11,6 @@ from flowops.errors import ConfigError
 from flowops.manifest.source import closest
 from flowops.problems import Problem
 
-CATEGORIES = (
-    "SIGN_UP",
-    "SIGN_IN",
-    "APPOINTMENT_BOOKING",
-    "LEAD_GENERATION",
-    "CONTACT_US",
-    "CUSTOMER_SUPPORT",
-    "SURVEY",
-    "OTHER",
-)
-
 LOCAL_ENV = "local"
 
 

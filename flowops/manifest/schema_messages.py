@@ -6,6 +6,7 @@ from typing import Any
 
 from flowops.flowjson import pointer_join
 from flowops.manifest.source import Source, did_you_mean, dotted
+from flowops.meta import MAX_FLOW_NAME
 from flowops.problems import Problem
 
 _ENV_NAME = "an environment name: lowercase letters, digits, _ and - starting with a letter"
@@ -116,7 +117,7 @@ def invalid_value(src: Source, pointer: str, error: Any) -> Problem:
         "MinItems": "must list at least one item",
         "UniqueItems": "must not list an item twice",
         "MinLength": "must not be empty",
-        "MaxLength": "is too long (at most 200 characters)",
+        "MaxLength": f"is too long (at most {MAX_FLOW_NAME} characters)",  # only names have one
         "Minimum": "is too small",
         "Maximum": "is too large",
     }

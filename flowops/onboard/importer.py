@@ -19,12 +19,12 @@ from flowops.graph import FlowsAPI, RemoteFlow
 from flowops.lock import LockEntry, content_sha256_of_bytes
 from flowops.lock import file as lockfile
 from flowops.manifest import Environment, Manifest, append_flows, flows_for, load
+from flowops.meta import DEPRECATED, LIVE
 from flowops.onboard.select import Candidate, choose, unique_key
 from flowops.paths import apply_lock_path, lock_path
 from flowops.refresh import DesiredFlow, load_one
 
 FLOWS_DIR = "whatsapp_flows"
-LIVE = frozenset({"PUBLISHED", "THROTTLED", "BLOCKED"})
 
 
 @dataclass(frozen=True)
@@ -143,7 +143,7 @@ def lock_entry(desired: DesiredFlow, flow: RemoteFlow) -> LockEntry:
             "content_sha256": desired.content_sha256,
             "metadata_sha256": desired.metadata_sha256(None),
             "status": flow.status,
-            "ever_published": flow.status in LIVE or flow.status == "DEPRECATED",
+            "ever_published": flow.status in LIVE or flow.status == DEPRECATED,
             "updated_at": flow.updated_at,
             "protect": spec.protect,
             "flow_definition_name": spec.flow_definition_name,

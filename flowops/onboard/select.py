@@ -9,6 +9,7 @@ from pathlib import Path
 
 from flowops.errors import FlowopsError
 from flowops.graph import RemoteFlow
+from flowops.meta import DEPRECATED, DRAFT
 
 _NOT_KEY = re.compile(r"[^a-z0-9]+")
 
@@ -30,7 +31,7 @@ class Candidate:
             "friendly_name": flow.name,
             "categories": list(flow.categories) or ["OTHER"],
             "flow_definition_name": None,
-            "publish": flow.status != "DRAFT",
+            "publish": flow.status != DRAFT,
         }
         if flow.endpoint_uri:
             values["endpoint_uri"] = flow.endpoint_uri
@@ -80,12 +81,12 @@ def _named(
 def _everything(
     remote: Sequence[RemoteFlow], managed: Mapping[str, str]
 ) -> tuple[list[RemoteFlow], list[tuple[str, str]]]:
-    live = [f for f in remote if f.status != "DEPRECATED"]
+    live = [f for f in remote if f.status != DEPRECATED]
     picked, skipped = _split_managed(live, managed)
     skipped += [
         (f.name, "deprecated (name it to import it anyway)")
         for f in remote
-        if f.status == "DEPRECATED" and f.id not in managed
+        if f.status == DEPRECATED and f.id not in managed
     ]
     return picked, skipped
 

@@ -11,6 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from flowops.meta import (
+    BLOCKED,
+    DEPRECATED,
+    DRAFT,
+    PUBLISHED,
+    THROTTLED,
+    THROTTLED_MESSAGES_PER_HOUR,
+    servable,
+)
 from flowops.runtime.outcome import Check, Decision, Facts, Fallback, Resolution
 
 
@@ -84,13 +93,15 @@ def _passed_prefix(checks: tuple[Check, ...]) -> int:
     return passed
 
 
+_CAP = THROTTLED_MESSAGES_PER_HOUR
+
 # Passing checks without per-flow text are shared: deciding 10,000 flows stays cheap.
 ACTIVE = Check("active", True, "")
 SERVABLE = {
-    "PUBLISHED": Check("servable", True, "PUBLISHED"),
-    "THROTTLED": Check("servable", True, "THROTTLED: sending is capped at 10 messages/hour"),
+    PUBLISHED: Check("servable", True, PUBLISHED),
+    THROTTLED: Check("servable", True, f"THROTTLED: sending is capped at {_CAP} messages/hour"),
+    DRAFT: Check("servable", True, "DRAFT with a published version (an edit is pending)"),
 }
-SERVABLE_EDIT = Check("servable", True, "DRAFT with a published version (an edit is pending)")
 
 
 def _active(facts: Facts, apply: str) -> Check:
@@ -116,28 +127,25 @@ def _synced(facts: Facts, apply: str) -> Check:
 
 
 def _servable(facts: Facts, apply: str) -> Check:
-    status = facts.status
-    if status in SERVABLE:
-        return SERVABLE[status]
-    if status == "DRAFT" and facts.ever_published:
-        return SERVABLE_EDIT
+    if servable(facts.status, facts.ever_published):
+        return SERVABLE[facts.status]
     return Check("servable", False, *_unservable(facts, apply))
 
 
 def _unservable(facts: Facts, apply: str) -> tuple[str, str]:
     key, status = facts.key, facts.status
-    if status == "DRAFT":
+    if status == DRAFT:
         return (
             f"flow {key!r} was never published (DRAFT)",
             f"set publish: true for {key} and run {apply}",
         )
-    if status == "BLOCKED":
+    if status == BLOCKED:
         return (
             f"flow {key!r} is BLOCKED by Meta: it cannot be sent or opened",
             "fix its endpoint (WhatsApp Manager shows its health); Meta unblocks it "
             f"automatically and the next {apply} records the new status",
         )
-    if status == "DEPRECATED":
+    if status == DEPRECATED:
         return (
             f"flow {key!r} is DEPRECATED and can never be sent again",
             f"link a new WhatsApp Flow to {facts.traditional_flow} in flows.yaml and run {apply}",
@@ -149,13 +157,13 @@ def _unservable(facts: Facts, apply: str) -> tuple[str, str]:
 
 
 def _resolution(facts: Facts, checks: tuple[Check, ...], warnings: tuple[str, ...]) -> Resolution:
-    throttled = facts.status == "THROTTLED"
+    throttled = facts.status == THROTTLED
     if throttled:
         reason = (
-            f"flow {facts.key!r} is THROTTLED: Meta caps sending at 10 messages/hour "
+            f"flow {facts.key!r} is THROTTLED: Meta caps sending at {_CAP} messages/hour "
             "until its endpoint recovers"
         )
-    elif facts.status == "DRAFT":
+    elif facts.status == DRAFT:
         reason = f"flow {facts.key!r} has an unpublished edit; the last published version is sent"
     else:
         reason = f"flow {facts.key!r} is PUBLISHED"

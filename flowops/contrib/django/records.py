@@ -19,6 +19,7 @@ from django.apps import apps
 from django.core.exceptions import MultipleObjectsReturned, ObjectDoesNotExist
 
 from flowops.contrib.django import bridge, conf
+from flowops.meta import BLOCKED, DEPRECATED
 
 
 class RecordDoesNotExist(ObjectDoesNotExist):
@@ -74,9 +75,9 @@ def sync_status(entry: bridge.LockEntry, key: str) -> tuple[str, str]:
         return "draft", ""
     if bridge.servable(entry, key):
         return "published", ""
-    if entry.status == "DEPRECATED":
+    if entry.status == DEPRECATED:
         return "deprecated", ""
-    if entry.status == "BLOCKED":
+    if entry.status == BLOCKED:
         return "error", "BLOCKED by Meta: the flow cannot be sent or opened"
     return "draft", ""
 
