@@ -10,6 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from flowops.flowjson.rules.components import PAIR_KEYS, WITH_PAIRS
+from flowops.flowjson.rules.dates import DATE_KEYS
+from flowops.flowjson.rules.dates import PICKERS as DATE_PICKERS
 from flowops.flowjson.rules.facts import INPUT_TYPES
 from flowops.flowjson.rules.lists import OPTIONS
 from flowops.flowjson.rules.lists import needs_check as options_need_check
@@ -19,11 +21,12 @@ from flowops.flowjson.rules.walk import inert, join_key
 
 _STRUCTURAL = frozenset({"children", "then", "else", "cases"})
 # What a component type asks of the pass, as bit flags (one lookup per component).
-_UNFOLLOWED, _PAIRED, _INPUT, _CONTAINER, _PROPERTY = 1, 2, 4, 8, 16
+_UNFOLLOWED, _PAIRED, _INPUT, _CONTAINER, _PROPERTY, _DATED = 1, 2, 4, 8, 16, 32
 _KINDS: dict[str, int] = {}
 for _types, _flag in (
     ({"NavigationList", "ImageCarousel"} | PICKERS, _UNFOLLOWED),
     ({"TextInput", "Dropdown", "Footer", *OPTIONS}, _PROPERTY),
+    (set(DATE_PICKERS), _DATED),
     (WITH_PAIRS, _PAIRED),
     (INPUT_TYPES, _INPUT),
     ({"Form", "If", "Switch"}, _CONTAINER),
@@ -60,6 +63,8 @@ def components(
             if flags & _UNFOLLOWED or (flags & _PAIRED and not PAIR_KEYS.isdisjoint(node)):
                 return False
             if flags & _PROPERTY and (needs_check(ctype, node) or options_need_check(ctype, node)):
+                return False
+            if flags & _DATED and not DATE_KEYS.isdisjoint(node):
                 return False
             if flags & _INPUT and not in_form:
                 s.loose_inputs = True
