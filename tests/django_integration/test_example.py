@@ -70,3 +70,36 @@ def test_second_sync_changes_nothing_and_check_reports_the_missing_link(bot: Pat
     assert "No changes" in again
     assert "0 write(s)" in again and "0 created, 0 updated" in again
     assert "flowops.W003" in run(".venv/bin/python manage.py check", bot)
+
+
+WEBHOOK = """
+import json
+from django.test import Client
+from chat.models import WhatsAppFlowResponse
+from chat.send import start
+
+sent = start("tour_inquiry_flow", to="15551234567")
+token = sent["interactive"]["action"]["parameters"]["flow_token"]
+answers = {"tour": "sunset", "tour_date": "2027-01-05", "group_size": "2", "full_name": "Ada",
+           "email": "ada@example.com", "phone": "15551234567", "marketing_opt_in": False}
+def body(token):
+    response = json.dumps({"flow_token": token, **answers})
+    reply = {"name": "flow", "body": "Sent", "response_json": response}
+    message = {"from": "15551234567", "id": "wamid.1", "type": "interactive",
+               "interactive": {"type": "nfm_reply", "nfm_reply": reply}}
+    return json.dumps({"entry": [{"changes": [{"value": {"messages": [message]}}]}]})
+client = Client()
+ok = client.post("/webhook/", body(token), content_type="application/json")
+forged = client.post("/webhook/", body(token[:-4] + "AAAA"), content_type="application/json")
+print("STATUS", ok.status_code, forged.status_code, WhatsAppFlowResponse.objects.count())
+"""
+
+
+def test_the_webhook_view_stores_a_completion_and_refuses_a_forged_one(bot: Path) -> None:
+    for line in first_block()[2:5]:
+        run(line, bot)
+    script = bot / "webhook_check.py"
+    script.write_text(WEBHOOK)
+    out = run(".venv/bin/python manage.py shell < webhook_check.py", bot)
+    assert "15551234567 completed tour_inquiry_whatsapp_flow" in out  # chat/receivers.py
+    assert "STATUS 200 400 1" in out
