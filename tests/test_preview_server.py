@@ -77,3 +77,23 @@ def test_the_server_answers_only_to_its_own_address_and_origin() -> None:
         assert request(url, "POST", "/screen", b"[1]")[0] == 400
         assert request(url, "POST", "/screen", json.dumps({"screen": "NOPE"}).encode())[0] == 400
         assert request(url, "POST", "/screen", b"x", **{"Content-Length": "99999999"})[0] == 413
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"screen": "TOUR", "action": {"name": "navigate", "next": "CONTACT"}},
+        {"screen": "TOUR", "action": {"name": "navigate", "next": {"name": ["x"]}}},
+        {"screen": "TOUR", "action": {"name": "update_data", "payload": [1, {"a": None}]}},
+        {"screen": "TOUR", "data": "x", "forms": [], "action": 5},
+        {"screen": "TOUR", "forms": {"TOUR": {"tour": {"a": [1]}, "group_size": [[]]}}},
+        {"screen": "TOUR", "action": {"name": "complete", "payload": "${form.tour"}},
+        {"screen": None, "action": {"name": "open_url", "url": ["x"]}},
+    ],
+)
+def test_odd_requests_get_an_answer_not_a_dropped_connection(body: dict[str, Any]) -> None:
+    with preview_server(flow("tour_inquiry")) as url:
+        for path in ("/action", "/screen"):
+            status, answer = request(url, "POST", path, json.dumps(body).encode())
+            assert status in (200, 400), answer
+            assert isinstance(json.loads(answer), dict)

@@ -8,9 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
+from flowops.cli import cli
 from flowops.screens import flow_pages
-from tests.browser_support import Tab, new_tab, preview_server
+from tests.browser_support import Tab, browser_path, new_tab, preview_server
 
 __all__ = ["new_tab"]  # the fixture, imported so pytest finds it
 
@@ -55,6 +57,9 @@ def test_clicking_through_tour_inquiry_shows_the_completion_payload(new_tab: New
     with preview_server(tour()) as url:
         page.goto(url)
         tour_first_screen(tab)
+        label = page.locator("label[for=f-group_size]").bounding_box()
+        box = page.locator(".field[data-field=group_size] .box").bounding_box()
+        assert label["y"] < box["y"]  # the label moved up: the chosen option shows
         page.click(".cta")
         page.wait_for_selector(".sheet[data-screen=CONTACT]")
         page.fill("input[name=full_name]", "Grace Hopper")
@@ -128,3 +133,66 @@ def test_data_exchange_shows_the_request_and_continues_with_the_reply(new_tab: N
         page.click("#reply-send")
         page.wait_for_selector(".sheet[data-screen=DETAILS]")
     assert tab.errors == []
+
+
+def live_flow() -> dict[str, Any]:
+    children = [
+        {"type": "TextInput", "name": "who", "label": "Name"},
+        {"type": "TextBody", "text": "Hello ${form.who}"},
+        {"type": "OptIn", "name": "agree", "label": "I agree"},
+        {
+            "type": "If",
+            "condition": "${form.agree}",
+            "then": [{"type": "TextBody", "text": "Thanks"}],
+        },
+        {
+            "type": "Footer",
+            "label": "Send",
+            "on-click-action": {"name": "complete", "payload": {"who": "${form.who}"}},
+        },
+    ]
+    screen = {"id": "ASK", "title": "Ask", "terminal": True, "layout": {"children": children}}
+    return {"version": "7.3", "screens": [screen]}
+
+
+def test_form_references_on_the_same_screen_follow_what_is_typed(new_tab: NewTab) -> None:
+    from playwright.sync_api import expect  # installed: the fixture checked
+
+    tab = new_tab()
+    page = tab.page
+    with preview_server(live_flow()) as url:
+        page.goto(url)
+        assert "Thanks" not in page.locator(".content").inner_text()
+        page.fill("input[name=who]", "Ada")
+        page.press("input[name=who]", "Tab")
+        expect(page.locator(".content")).to_contain_text("Hello Ada")
+        page.check("input[name=agree]")
+        expect(page.locator(".content")).to_contain_text("Thanks")
+        assert page.input_value("input[name=who]") == "Ada"
+        page.click(".cta")
+        assert json.loads(page.locator("#panel-complete").inner_text())["who"] == "Ada"
+    assert tab.errors == []
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    head = path.read_bytes()[:24]
+    assert head[:8] == b"\x89PNG\r\n\x1a\n", path
+    return int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
+
+
+def test_render_png_takes_one_phone_sized_picture_per_screen(tmp_path: Path) -> None:
+    browser_path()
+    args = [
+        "-m",
+        str(ROOT / "flows.yaml"),
+        "render",
+        "tour_inquiry",
+        "--png",
+        "--out",
+        str(tmp_path),
+    ]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    pngs = sorted(p.name for p in tmp_path.glob("*.png"))
+    assert pngs == ["CONFIRM.png", "CONTACT.png", "TOUR.png"]
+    assert {png_size(tmp_path / name) for name in pngs} == {(360, 740)}

@@ -202,9 +202,23 @@
     run(action);
   }
 
+  function redraw() {
+    var focused = document.activeElement && document.activeElement.name;
+    remember();
+    post("/screen", { screen: state.screen, data: state.data, forms: state.forms }).then(function (a) {
+      sheet().outerHTML = a.html;
+      wire();
+      var again = focused && sheet().querySelector('[name="' + CSS.escape(focused) + '"]');
+      if (again) { again.focus(); }
+    }, fail);
+  }
+
   function onChange(event) {
     var el = event.target;
     refresh();
+    if (sheet().hasAttribute("data-live") && !el.closest("[data-on-select]") && !el.dataset.onSelect) {
+      redraw();
+    }
     var holder = el.closest("[data-on-select]") || (el.dataset.onSelect ? el : null);
     if (!holder) { return; }
     var chosen = el.type === "checkbox" ? el.checked : true;

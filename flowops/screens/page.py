@@ -35,9 +35,33 @@ def sheet(
     foot = footer_html(ctx.footers[0], ctx) if ctx.footers else ""
     ident = str(screen.get("id", ""))
     return (
-        f'<section class="sheet"{attrs(data_screen=ident, data_terminal=_terminal(screen))}>'
+        f'<section class="sheet"{attrs(data_screen=ident, data_terminal=_terminal(screen))}'
+        f"{attrs(data_live=live_form_refs(screen))}>"
         f'{_bar(doc, screen, ctx)}<main class="content">{body}</main>{foot}</section>'
     )
+
+
+ACTION_KEYS = ("on-click-action", "on-select-action", "on-unselect-action")
+
+
+def live_form_refs(screen: Mapping[str, Any]) -> bool:
+    """Whether what the screen shows depends on its own form (so it is redrawn on change)."""
+    own = f"${{screen.{screen.get('id')}.form."
+    return _mentions(screen.get("layout"), ("${form.", own), depth=0) or _mentions(
+        screen.get("title"), ("${form.", own), depth=0
+    )
+
+
+def _mentions(value: Any, needles: tuple[str, ...], depth: int) -> bool:
+    if depth > 40:
+        return False
+    if isinstance(value, str):
+        return any(n in value for n in needles)
+    if isinstance(value, Mapping):
+        items = [v for k, v in value.items() if k not in ACTION_KEYS]
+    else:
+        items = value if isinstance(value, list) else []
+    return any(_mentions(v, needles, depth + 1) for v in items)
 
 
 def _terminal(screen: Mapping[str, Any]) -> bool:

@@ -24,7 +24,7 @@ justify-content:center;border:2px dashed var(--line);border-radius:28px;color:va
 font-style:normal;font-weight:700}
 """
 LEGEND = (
-    '<p class="legend">Green outline: <b>added or changed</b> in this pull request; '
+    '<p class="legend">Green outline: <b>added or changed</b> in this change; '
     "red outline: <i>removed or replaced</i>. Example values stand in for data.</p>"
 )
 

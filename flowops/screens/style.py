@@ -46,8 +46,8 @@ color:var(--text);font:inherit;padding:16px 12px 8px;outline:0;appearance:none;b
 .field .float{position:absolute;left:12px;top:13px;color:var(--muted);pointer-events:none;
 transition:all .1s;background:var(--field);padding:0 4px;margin-left:-4px}
 .field input:focus+.float,.field input:not(:placeholder-shown)+.float,.field textarea:focus+.float,
-.field textarea:not(:placeholder-shown)+.float,.field select:not([data-empty])+.float,
-.field select:focus+.float,.field .count+.float{top:-9px;font-size:12px}
+.field textarea:not(:placeholder-shown)+.float,.field select:not([data-empty])~.float,
+.field select:focus~.float,.field .count+.float{top:-9px;font-size:12px}
 .field.large .float{font-size:17px;font-weight:600}
 .field input[type=date][data-empty]:not(:focus)::-webkit-datetime-edit{color:transparent}
 .field .count{position:absolute;right:12px;bottom:4px;font-size:12px;color:var(--muted)}
