@@ -44,7 +44,7 @@ background:var(--field)}
 color:var(--text);font:inherit;padding:16px 12px 8px;outline:0;appearance:none;border-radius:8px}
 .field textarea{resize:none;padding-bottom:22px}
 .field .float{position:absolute;left:12px;top:13px;color:var(--muted);pointer-events:none;
-transition:all .1s;background:var(--field);padding:0 4px;margin-left:-4px}
+background:var(--field);padding:0 4px;margin-left:-4px}
 .field input:focus+.float,.field input:not(:placeholder-shown)+.float,.field textarea:focus+.float,
 .field textarea:not(:placeholder-shown)+.float,.field select:not([data-empty])~.float,
 .field select:focus~.float,.field .count+.float{top:-9px;font-size:12px}
