@@ -12,6 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from flowops.cli import cli
+from flowops.report import REPORTERS, formats
+
 PACKAGE = Path(__file__).resolve().parent.parent / "flowops"
 
 
@@ -115,3 +118,36 @@ def test_a_library_is_imported_only_in_its_home(library: str, home: str) -> None
     }
     assert users_of(library), f"{library} is not imported anywhere: the scan is broken"
     assert not outside, f"{library} imported outside {home}: {sorted(outside)}"
+
+
+@pytest.mark.parametrize(
+    ("command", "kind"),
+    [
+        ("plan", "plan"),
+        ("validate", "validation"),
+        ("drift", "drift"),
+        ("status", "status"),
+        ("resolve", "resolve"),
+    ],
+)
+def test_every_format_a_command_offers_comes_from_the_one_reporter_registry(
+    command: str, kind: str
+) -> None:
+    option = next(p for p in cli.commands[command].params if p.name == "fmt")
+    assert list(option.type.choices) == formats(kind)  # type: ignore[attr-defined]
+    assert set(formats(kind)) == set(REPORTERS[kind])
+
+
+def test_no_command_picks_its_output_by_comparing_the_format_itself() -> None:
+    """``if fmt == "json"`` branches in a command bypass the registry."""
+    branches = [
+        f"{module}:{node.lineno}"
+        for module, path in MODULES.items()
+        if module.startswith("flowops.cli.")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.If)
+        and isinstance(node.test, ast.Compare)
+        and isinstance(node.test.left, ast.Name)
+        and node.test.left.id == "fmt"
+    ]
+    assert branches == []

@@ -7,7 +7,7 @@ import pytest
 from flowops.errors import ManifestError
 from flowops.manifest import flows_for, load, load_with_problems
 from flowops.manifest.model import LOCAL_ENV, UpdateStrategy
-from flowops.report.validation import RENDERERS, Report
+from flowops.report import Report, Result, formats, render
 
 CASES = Path(__file__).parent / "data" / "manifest"
 PASTED_TOKEN = "EAA-fake-token-for-tests-SECRETVALUE"
@@ -81,11 +81,11 @@ def test_symlink_inside_the_repository_is_fine(tmp_path: Path) -> None:
     assert load_with_problems(path)[1] == []
 
 
-@pytest.mark.parametrize("fmt", sorted(RENDERERS))
+@pytest.mark.parametrize("fmt", formats("validation"))
 def test_pasted_token_is_never_echoed(fmt: str) -> None:
     _, problems = load_with_problems(CASES / "bad_environments" / "flows.yaml")
     assert "MANIFEST_TOKEN_IN_FILE" in {p.code for p in problems}
-    rendered = RENDERERS[fmt](Report(problems, files=1), False)
+    rendered = render(Result("validation", Report(problems, files=1)), fmt)
     assert "token_env" in rendered
     assert PASTED_TOKEN not in rendered
     assert PASTED_TOKEN[:12] not in rendered

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from flowops.plan.model import Plan
-from flowops.report import RENDERERS
+from flowops.report import Result, render
 from tests.fakes_flows import World, edit_flow
 
 EXTRA = {
@@ -94,7 +94,7 @@ def test_the_plan_holds_every_action(plan: dict[str, Any]) -> None:
 
 
 def test_text_spells_values_as_yaml_not_python(plan: dict[str, Any]) -> None:
-    text = RENDERERS["text"](plan)
+    text = render(Result("plan", plan), "text")
     assert 'flow_definition_name: null → "support_flow"' in text
     assert 'categories: ["OTHER"] → ["OTHER", "SURVEY"]' in text
     assert 'rename (same flow id): name: "c_rename" → "c_renamed"' in text
@@ -103,7 +103,7 @@ def test_text_spells_values_as_yaml_not_python(plan: dict[str, Any]) -> None:
 
 
 def test_text_explains_live_edits_and_counts_each_kind(plan: dict[str, Any]) -> None:
-    text = RENDERERS["text"](plan)
+    text = render(Result("plan", plan), "text")
     assert "last published version keeps serving, then it is republished" in _block(
         text, "a_edit_pub"
     )
@@ -114,7 +114,7 @@ def test_text_explains_live_edits_and_counts_each_kind(plan: dict[str, Any]) -> 
 
 
 def test_markdown_lists_every_flow_and_labels_actions(plan: dict[str, Any]) -> None:
-    md = RENDERERS["markdown"](plan)
+    md = render(Result("plan", plan), "markdown")
     for key in ACTIONS:
         assert f" {key} (" in md or f" {key}`" in md, key
     assert "`a_edit_pub` (edit published)" in md
@@ -123,7 +123,7 @@ def test_markdown_lists_every_flow_and_labels_actions(plan: dict[str, Any]) -> N
 
 
 def test_json_round_trips_with_counts(plan: dict[str, Any]) -> None:
-    text = RENDERERS["json"](plan)
+    text = render(Result("plan", plan), "json")
     again = Plan.from_dict(json.loads(text)).to_dict()
     assert again == plan
     assert plan["summary"]["delete"] == 1 and plan["summary"]["forget"] == 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from flowops.plan.model import Action, Change, FlowState, Plan, ScreenDiff
-from flowops.report import RENDERERS
+from flowops.report import Result, render
 
 BIG_DIFF = "\n".join(f"+  line {n} of a long screen" for n in range(400))
 
@@ -35,24 +35,24 @@ def test_text_summary_and_symbols() -> None:
         _change("b", Action.EDIT_PUBLISHED, diff="-x\n+y"),
         _change("c", Action.DEPRECATE, deferred=True),
     )
-    text = RENDERERS["text"](plan.to_dict())
+    text = render(Result("plan", plan.to_dict()), "text")
     assert "+ create a" in text and "~ edit published b" in text and "- deprecate c" in text
     assert "⚠ irreversible: publishes to users" in text
     assert text.rstrip().endswith(
         "Plan: 1 to create, 1 to update, 0 to deprecate. 1 would be pruned with --prune."
     )
     assert "\x1b[" not in text
-    assert "\x1b[32m+ create a" in RENDERERS["text"](plan.to_dict(), color=True)
+    assert "\x1b[32m+ create a" in render(Result("plan", plan.to_dict(), color=True), "text")
 
 
 def test_text_no_changes() -> None:
-    text = RENDERERS["text"](_plan(_change("a", Action.NOOP)).to_dict())
+    text = render(Result("plan", _plan(_change("a", Action.NOOP)).to_dict()), "text")
     assert text.rstrip().endswith("No changes. Meta matches git.")
 
 
 def test_markdown_flags_irreversible_and_collapses_each_flow() -> None:
     plan = _plan(_change("a", Action.CREATE), _change("b", Action.EDIT_PUBLISHED, diff="-x\n+y"))
-    md = RENDERERS["markdown"](plan.to_dict())
+    md = render(Result("plan", plan.to_dict()), "markdown")
     assert "| create | 1 |" in md and "| edit published | 1 |" in md
     assert "⚠️ **Irreversible:** `b` (edit published)" in md
     assert md.count("<details>") == 2 and "```diff\n-x\n+y\n```" in md
@@ -60,7 +60,7 @@ def test_markdown_flags_irreversible_and_collapses_each_flow() -> None:
 
 def test_markdown_of_a_huge_plan_stays_under_the_cap_and_lists_every_flow() -> None:
     changes = [_change(f"flow_{n:03}", Action.EDIT_PUBLISHED, diff=BIG_DIFF) for n in range(300)]
-    md = RENDERERS["markdown"](_plan(*changes).to_dict())
+    md = render(Result("plan", _plan(*changes).to_dict()), "markdown")
     assert len(md) <= 60_000
     assert all(f"flow_{n:03}" in md for n in range(300))
     assert "Plan: 0 to create, 300 to update, 0 to deprecate." in md
@@ -69,13 +69,13 @@ def test_markdown_of_a_huge_plan_stays_under_the_cap_and_lists_every_flow() -> N
 
 def test_markdown_cuts_diffs_before_details() -> None:
     changes = [_change(f"f{n}", Action.UPDATE_JSON, diff=BIG_DIFF) for n in range(8)]
-    md = RENDERERS["markdown"](_plan(*changes).to_dict())
+    md = render(Result("plan", _plan(*changes).to_dict()), "markdown")
     assert md.count("<details>") == 8
     assert "(diff cut)" in md and "without diffs" in md
 
 
 def test_json_round_trips_and_is_versioned() -> None:
     plan = _plan(_change("a", Action.REPLACE, diff="-a\n+b"), _change("b", Action.LINK_ONLY))
-    data = json.loads(RENDERERS["json"](plan.to_dict()))
+    data = json.loads(render(Result("plan", plan.to_dict()), "json"))
     assert data["format_version"] == 1
     assert Plan.from_dict(data) == plan

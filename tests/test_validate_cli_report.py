@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from flowops.cli import validate as validate_cli
+from flowops.cli.common import use_color
 from flowops.problems import Problem, Severity
 from flowops.report.validation import Report, render_github, render_json, render_text, summary
 
@@ -77,7 +77,6 @@ def test_github_escapes_percent_and_newlines_and_omits_unknown_positions() -> No
 def test_colour_is_off_with_no_color_even_on_a_tty(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("sys.stdout.isatty", lambda: True)
     monkeypatch.delenv("NO_COLOR", raising=False)
-    assert validate_cli._use_color("text")
-    assert not validate_cli._use_color("json")
+    assert use_color()
     monkeypatch.setenv("NO_COLOR", "1")
-    assert not validate_cli._use_color("text")
+    assert not use_color()

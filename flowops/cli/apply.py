@@ -10,23 +10,16 @@ from pathlib import Path
 import click
 
 from flowops.apply import ApplyResult, CountingAPI
+from flowops.cli.common import make_plan, prepare, show, use_color
 from flowops.cli.context import CliContext
 from flowops.cli.group import cli
-from flowops.cli.options import env_option
-from flowops.cli.plan import (
-    finish,
-    make_plan,
-    prepare,
-    selection_options,
-    use_color,
-)
+from flowops.cli.options import env_option, selection_options
 from flowops.connect import open_environment
 from flowops.errors import FlowopsError, Interrupted
 from flowops.graph import FlowsAPI
 from flowops.pipeline import engine
 from flowops.plan import saved_plan
-from flowops.report import RENDERERS
-from flowops.report.validation import Report, render_text
+from flowops.report import Report, Result
 
 
 @cli.command()
@@ -50,7 +43,7 @@ def apply(
     project = prepare(obj, saved.env if saved else env)
     with open_environment(project.root, project.env) as conn:
         current = saved or make_plan(project, conn.api, flows, publish, force, prune)
-        click.echo(RENDERERS["text"](current.to_dict(), color=use_color()), nl=False)
+        show(Result("plan", current.to_dict(), use_color()), "text")
         if saved is None:
             if not current.has_changes:
                 return 0
@@ -64,7 +57,7 @@ def apply(
                 saved=saved is not None,
                 progress=lambda line: click.echo(line, err=True),
             )
-    return finish(report(result, calls))
+    return report(result, calls)
 
 
 @contextmanager
@@ -100,7 +93,7 @@ def report(result: ApplyResult, calls: CountingAPI) -> int:
     for failure in result.failed:
         click.echo(f"Error: {failure.key}: {failure.message}", err=True)
         if failure.problems:
-            click.echo(render_text(Report(list(failure.problems))), err=True, nl=False)
+            show(Result("validation", Report(list(failure.problems))), "text", err=True)
     if result.skipped:
         click.echo(
             f"Not started: {', '.join(sorted(result.skipped))} (run apply again to continue).",

@@ -13,7 +13,7 @@ from flowops.cli.group import cli
 from flowops.connect import open_environment
 from flowops.errors import FlowopsError
 from flowops.onboard import require_env
-from flowops.report.comment import (
+from flowops.report import (
     Extras,
     add_previews,
     add_review,

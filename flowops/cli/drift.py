@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from flowops.cli.common import show
 from flowops.cli.context import CliContext
 from flowops.cli.group import cli
 from flowops.cli.options import env_option, format_option
@@ -11,14 +12,14 @@ from flowops.connect import open_environment
 from flowops.drift import detect
 from flowops.manifest import load
 from flowops.onboard import require_env
-from flowops.report.drift import RENDERERS
+from flowops.report import Result, formats
 
 EXIT_DRIFT = 2
 
 
 @cli.command("drift")
 @env_option
-@format_option(sorted(RENDERERS), "text for people, markdown for an issue, json for tools.")
+@format_option(formats("drift"), "text for people, markdown for an issue, json for tools.")
 @click.option(
     "--full",
     is_flag=True,
@@ -34,5 +35,5 @@ def drift(obj: CliContext, env: str, fmt: str, full: bool) -> int:
     manifest = load(obj.manifest_path)
     with open_environment(obj.root, environment) as connection:
         report = detect(manifest, environment, connection.api, full=full)
-    click.echo(RENDERERS[fmt](report), nl=False)
+    show(Result("drift", report), fmt)
     return EXIT_DRIFT if report.drifted else 0

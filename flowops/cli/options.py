@@ -31,3 +31,31 @@ def format_option(choices: Sequence[str], help: str) -> Callable[[F], F]:
         show_default=True,
         help=help,
     )
+
+
+def selection_options(func: F) -> F:
+    """Seed parity: --flow, --publish, --force; and --prune for removed flows."""
+    for option in reversed(
+        [
+            click.option(
+                "--flow", "flows", multiple=True, metavar="KEY", help="Only this flow (repeatable)."
+            ),
+            click.option(
+                "--publish",
+                is_flag=True,
+                help="Publish the targeted flows even where flows.yaml says publish: false.",
+            ),
+            click.option(
+                "--force",
+                is_flag=True,
+                help="Re-upload and republish the targeted flows even when unchanged.",
+            ),
+            click.option(
+                "--prune",
+                is_flag=True,
+                help="Deprecate/delete flows removed from flows.yaml (never protected ones).",
+            ),
+        ]
+    ):
+        func = option(func)
+    return func

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import click
 
+from flowops.cli.common import show
 from flowops.cli.context import CliContext
 from flowops.cli.group import cli
 from flowops.cli.options import env_option, format_option
+from flowops.report import Result, formats
 from flowops.runtime import load_lock
 from flowops.runtime.notes import flow_key_given, manifest_notes
 from flowops.runtime.project import locate
-from flowops.runtime.render import render_json, render_text
 
 
 @cli.command()
 @click.argument("traditional_flow")
 @env_option
-@format_option(["text", "json"], "text for people, json for programs.")
+@format_option(formats("resolve"), "text for people, json for programs.")
 @click.pass_obj
 def resolve(obj: CliContext, traditional_flow: str, env: str, fmt: str) -> int:
     """Say whether TRADITIONAL_FLOW is served by a WhatsApp Flow, and every check behind it.
@@ -32,8 +33,6 @@ def resolve(obj: CliContext, traditional_flow: str, env: str, fmt: str) -> int:
     snapshot = load_lock(source.lock_file, env)
     decision = snapshot.resolve(traditional_flow)
     notes = manifest_notes(source.manifest, env, snapshot, decision)
-    if fmt == "json":
-        click.echo(render_json(decision, source.shown(), env, notes), nl=False)
-    else:
-        click.echo(render_text(decision, f"{source.shown()}, environment {env}", notes), nl=False)
+    extras = {"source": source.shown(), "env": env, "notes": notes}
+    show(Result("resolve", decision, extras=extras), fmt)
     return 0

@@ -17,8 +17,8 @@ from typing import Any
 from flowops.errors import FlowopsError
 from flowops.graph import FlowsAPI, GraphError
 from flowops.report.common import pending
-from flowops.report.markdown import render_markdown
 from flowops.report.mermaid import flow_diagram
+from flowops.report.plan_markdown import render_markdown
 
 COMMENT_LIMIT = 65_536  # GitHub rejects longer issue comments
 SUMMARY_LIMIT = 1_000_000  # $GITHUB_STEP_SUMMARY holds at most 1 MiB per step

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 
 from flowops.drift import GIT, META, UNMANAGED, DriftItem, DriftReport
+from flowops.report.result import Reporter
 
 TITLES = {
     META: "Changed on Meta outside flowops",
@@ -67,8 +67,8 @@ def render_json(report: DriftReport) -> str:
     return json.dumps(report.to_dict(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
-RENDERERS: dict[str, Callable[[DriftReport], str]] = {
-    "text": render_text,
-    "markdown": render_markdown,
-    "json": render_json,
+REPORTERS: dict[str, Reporter] = {
+    "json": lambda result: render_json(result.value),
+    "markdown": lambda result: render_markdown(result.value),
+    "text": lambda result: render_text(result.value),
 }

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from flowops.problems import Problem, Severity
+from flowops.report.result import Reporter
 
-FORMATS = ("text", "json", "github")
 _RED, _YELLOW, _BOLD, _DIM, _GREEN, _RESET = (f"\x1b[{n}m" for n in (31, 33, 1, 2, 32, 0))
 
 
@@ -122,8 +122,8 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-RENDERERS: dict[str, Callable[[Report, bool], str]] = {
-    "text": render_text,
-    "json": render_json,
-    "github": render_github,
+REPORTERS: dict[str, Reporter] = {
+    "text": lambda result: render_text(result.value, result.color),
+    "json": lambda result: render_json(result.value),
+    "github": lambda result: render_github(result.value),
 }

@@ -21,8 +21,7 @@ from flowops.manifest import append_flows
 from flowops.manifest.source import did_you_mean
 from flowops.pipeline import engine
 from flowops.plan import Plan
-from flowops.report import RENDERERS
-from flowops.report.validation import Report, render_text
+from flowops.report import Report, Result, render
 from flowops.runtime import Decision, Facts, Resolution, Resolver
 from flowops.runtime.completion import (
     Completion,
@@ -72,11 +71,14 @@ def open_project(manifest: Path, env: str) -> Project:
 
 def validate(project: Project) -> list[str]:
     """Warnings as ``file:line:col`` lines; validation errors raise ``ProblemsError``."""
-    return [render_text(Report([w])).rstrip("\n") for w in engine.validate_project(project)]
+    return [
+        render(Result("validation", Report([w])), "text").rstrip("\n")
+        for w in engine.validate_project(project)
+    ]
 
 
 def problems_text(error: ProblemsError) -> str:
-    return render_text(Report(list(error.problems)))
+    return render(Result("validation", Report(list(error.problems))), "text")
 
 
 @contextmanager
@@ -126,7 +128,7 @@ def apply(
 
 
 def render_plan(plan_: Plan) -> str:
-    return RENDERERS["text"](plan_.to_dict(), color=False)
+    return render(Result("plan", plan_.to_dict()), "text")
 
 
 def lock_entries(lock_path: Path, env: str) -> dict[str, LockEntry]:

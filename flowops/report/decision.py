@@ -1,11 +1,12 @@
-"""Render a decision for ``flowops resolve``: text for people, JSON for programs."""
+"""``flowops resolve`` output: a runtime decision, text for people, JSON for programs."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Sequence
 
-from flowops.runtime.outcome import Check, Decision, Resolution
+from flowops.report.result import Reporter, Result
+from flowops.runtime import Check, Decision, Resolution
 
 
 def render_text(decision: Decision, source: str, notes: Sequence[str] = ()) -> str:
@@ -42,3 +43,16 @@ def _check_lines(check: Check) -> list[str]:
     if check.ok or not check.fix:
         return [head]
     return [head, f"      fix: {check.fix}"]
+
+
+def _text(result: Result) -> str:
+    where = f"{result.extras['source']}, environment {result.extras['env']}"
+    return render_text(result.value, where, result.extras["notes"])
+
+
+def _json(result: Result) -> str:
+    extras = result.extras
+    return render_json(result.value, extras["source"], extras["env"], extras["notes"])
+
+
+REPORTERS: dict[str, Reporter] = {"text": _text, "json": _json}
