@@ -26,7 +26,12 @@ VALUE = "INVALID_PROPERTY_VALUE"
 def needs_check(ctype: str, node: dict[str, Any]) -> bool:
     """Whether ``check`` reports anything about this component's options."""
     source = node.get("data-source")
-    return type(source) is list and _options_problem(ctype, source) != ""
+    if type(source) is not list:
+        return False
+    fewest, most = OPTIONS[ctype]
+    if fewest <= len(source) <= min(most, DROPDOWN_WITH_IMAGES):
+        return False  # fine whatever the options hold
+    return _options_problem(ctype, source) != ""
 
 
 def check(ctx: Context) -> list[Finding]:

@@ -18,6 +18,10 @@ DROPDOWN_LABEL_DOCUMENTED = 20  # Meta's Components reference
 DROPDOWN_LABEL_LIBRARIES = 30  # pywa and older copies; the schema refuses longer labels
 
 
+# The key without which ``needs_check`` is False, so a caller can skip the call.
+TRIGGERS = {"TextInput": "pattern", "Dropdown": "label", "Footer": "center-caption"}
+
+
 def needs_check(ctype: str, node: dict[str, Any]) -> bool:
     """Whether ``check`` reports anything about this component."""
     if ctype == "TextInput":

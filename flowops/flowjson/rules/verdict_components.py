@@ -16,16 +16,17 @@ from flowops.flowjson.rules.facts import INPUT_TYPES
 from flowops.flowjson.rules.lists import OPTIONS
 from flowops.flowjson.rules.lists import needs_check as options_need_check
 from flowops.flowjson.rules.pickers import PICKERS
-from flowops.flowjson.rules.properties import needs_check
+from flowops.flowjson.rules.properties import TRIGGERS, needs_check
 from flowops.flowjson.rules.walk import inert, join_key
 
 _STRUCTURAL = frozenset({"children", "then", "else", "cases"})
 # What a component type asks of the pass, as bit flags (one lookup per component).
-_UNFOLLOWED, _PAIRED, _INPUT, _CONTAINER, _PROPERTY, _DATED = 1, 2, 4, 8, 16, 32
+_UNFOLLOWED, _PAIRED, _INPUT, _CONTAINER, _PROPERTY, _DATED, _OPTIONS = 1, 2, 4, 8, 16, 32, 64
 _KINDS: dict[str, int] = {}
 for _types, _flag in (
     ({"NavigationList", "ImageCarousel"} | PICKERS, _UNFOLLOWED),
-    ({"TextInput", "Dropdown", "Footer", *OPTIONS}, _PROPERTY),
+    (set(TRIGGERS), _PROPERTY),
+    (set(OPTIONS), _OPTIONS),
     (set(DATE_PICKERS), _DATED),
     (WITH_PAIRS, _PAIRED),
     (INPUT_TYPES, _INPUT),
@@ -62,7 +63,9 @@ def components(
         if flags:
             if flags & _UNFOLLOWED or (flags & _PAIRED and not PAIR_KEYS.isdisjoint(node)):
                 return False
-            if flags & _PROPERTY and (needs_check(ctype, node) or options_need_check(ctype, node)):
+            if flags & _PROPERTY and TRIGGERS[ctype] in node and needs_check(ctype, node):
+                return False
+            if flags & _OPTIONS and options_need_check(ctype, node):
                 return False
             if flags & _DATED and not DATE_KEYS.isdisjoint(node):
                 return False
