@@ -90,3 +90,18 @@ def refuse_tours(record: Any) -> dict[str, Any]:
     if record.name == "tour_inquiry":
         raise ValueError(f"no config for {record.name}")
     return {"meta_app_config": MetaAppConfig.objects.get_or_create(name="default")[0]}
+
+
+def test_a_second_mirror_writes_nothing_and_reads_in_a_few_queries(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    fake_meta(monkeypatch, FakeFlowsAPI())
+    sync()
+    with CaptureQueriesContext(connection) as queries:
+        sync("--from-lock")
+    statements = [q["sql"].split()[0].upper() for q in queries.captured_queries]
+    assert not {"INSERT", "UPDATE", "DELETE"} & set(statements)
+    assert statements.count("SELECT") <= 3  # catalogue, mirror rows, traditional flow ids

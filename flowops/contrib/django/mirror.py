@@ -66,11 +66,12 @@ def _mirror(model: Any, wanted: records.FlowRecords) -> tuple[int, int, list[str
     rows = list(model._default_manager.all())
     by_id = {str(row.flow_id): row for row in rows if row.flow_id}
     by_name = {row.name: row for row in rows}
+    traditional = _traditional_pks(model, wanted)
     seen: set[Any] = set()
     created = updated = 0
     for record in wanted:
         row = _match(record, by_id, by_name)
-        values = _values(model, record)
+        values = _values(model, record, traditional.get(record.flow_definition_name or ""))
         if row is None:
             row = _create(model, record, values)
             created += 1
@@ -100,13 +101,13 @@ def _match(record: records.FlowRecord, by_id: dict[str, Any], by_name: dict[str,
     return by_name.get(record.name)
 
 
-def _values(model: Any, record: records.FlowRecord) -> dict[str, Any]:
+def _values(model: Any, record: records.FlowRecord, traditional_pk: Any) -> dict[str, Any]:
     values: dict[str, Any] = {
         "name": record.name,
         "flow_id": record.flow_id,
         "sync_status": record.sync_status,
         "is_active": record.is_active,
-        "flow_definition_id": _traditional_pk(model, record.flow_definition_name),
+        "flow_definition_id": traditional_pk,
     }
     for name in OPTIONAL:
         if _has(model, name):
@@ -136,11 +137,11 @@ def _has(model: Any, name: str) -> bool:
     return True
 
 
-def _traditional_pk(model: Any, name: str | None) -> Any:
-    if not name:
-        return None
+def _traditional_pks(model: Any, wanted: records.FlowRecords) -> dict[str, Any]:
+    """Traditional flow name → primary key, for every linked flow, in one query."""
+    names = {r.flow_definition_name for r in wanted if r.flow_definition_name}
     related = model._meta.get_field("flow_definition").related_model
-    return related._default_manager.filter(name=name).values_list("pk", flat=True).first()
+    return dict(related._default_manager.filter(name__in=names).values_list("name", "pk"))
 
 
 def _create(model: Any, record: records.FlowRecord, values: dict[str, Any]) -> Any:
