@@ -116,3 +116,18 @@ def test_lock_file_that_apply_would_destroy_is_refused_at_validate(
 
 def test_an_ordinary_lock_file_is_fine(tmp_path: Path) -> None:
     assert validate_project(project(tmp_path, lock_at("locks/prod.lock"))).problems == []
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [("loop.json", "it is a symlink loop"), ("a" * 300 + ".json", "it has a name too long")],
+)
+def test_odd_paths_on_the_command_line_are_user_errors(
+    tmp_path: Path, name: str, words: str
+) -> None:
+    manifest = project(tmp_path, one_flow())
+    os.symlink("loop.json", tmp_path / "loop.json")
+    result = CliRunner().invoke(cli, ["-m", str(manifest), "validate", str(tmp_path / name)])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert result.exit_code == 1
+    assert "FILE_UNREADABLE" in result.output and words in result.output

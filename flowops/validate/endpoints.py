@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from flowops.limits import FLOW_JSON_MAX_BYTES, read_regular
 from flowops.manifest import FlowSpec, Manifest, flows_for
 from flowops.problems import Problem, Severity
 
@@ -42,7 +43,7 @@ def _endpoint_warning(manifest: Manifest, spec: FlowSpec, envs: list[str]) -> Pr
 
 def _uses_endpoint(path: Path) -> bool:
     try:
-        data = json.loads(path.read_bytes())
-    except (OSError, ValueError):
+        data = json.loads(read_regular(path, FLOW_JSON_MAX_BYTES))
+    except (OSError, ValueError):  # LimitError is a ValueError; so is a file over the cap
         return False
     return isinstance(data, dict) and "data_api_version" in data

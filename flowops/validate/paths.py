@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from flowops.limits import LimitError
+from flowops.manifest.paths import resolve
+from flowops.manifest.paths import shown as shown_path
 from flowops.manifest import Manifest, YamlSyntaxError, flows_for, load_with_problems, read_yaml
 from flowops.problems import Problem
 from flowops.report.validation import Report
@@ -24,14 +26,23 @@ def validate_paths(
 ) -> Report:
     """Each path alone: a YAML path is a manifest, a folder its ``*.json`` files, anything
     else a Flow JSON file."""
-    expanded = {path: _files_in(path) for path in paths}
+    odd = {path: why for path in paths if isinstance(why := resolve(path), str)}
+    expanded = {path: _files_in(path) for path in paths if path not in odd}
     files = [file for found in expanded.values() for file in found]
     known = _known(manifest_path)
     reports = [_validate_path(path, manifest_path, known, env, strict) for path in _unique(files)]
+    reports += [_unusable(path, why) for path, why in odd.items()]
     reports += [_empty_folder(path, manifest_path.parent) for path, f in expanded.items() if not f]
     problems = list(dict.fromkeys(p for report in reports for p in report.problems))
     flows = sum(r.flows for r in reports)
     return Report(problems, flows=flows, files=sum(r.files for r in reports))
+
+
+def _unusable(path: Path, why: str) -> Report:
+    """A symlink loop or a name too long for the file system, named on the command line."""
+    shown = shown_path(path.as_posix())
+    problem = Problem(shown, 0, 0, "FILE_UNREADABLE", f"Cannot read {shown}: it {why}.")
+    return Report([problem], files=1)
 
 
 def _files_in(path: Path) -> list[Path]:
