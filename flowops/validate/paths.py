@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from flowops.limits import LimitError
+from flowops.manifest import Manifest, YamlSyntaxError, flows_for, load_with_problems, read_yaml
 from flowops.manifest.paths import resolve
 from flowops.manifest.paths import shown as shown_path
-from flowops.manifest import Manifest, YamlSyntaxError, flows_for, load_with_problems, read_yaml
 from flowops.problems import Problem
 from flowops.report.validation import Report
 from flowops.validate.project import (
