@@ -196,3 +196,43 @@ def test_render_png_takes_one_phone_sized_picture_per_screen(tmp_path: Path) -> 
     pngs = sorted(p.name for p in tmp_path.glob("*.png"))
     assert pngs == ["CONFIRM.png", "CONTACT.png", "TOUR.png"]
     assert {png_size(tmp_path / name) for name in pngs} == {(360, 740)}
+
+
+def select_flow() -> dict[str, Any]:
+    update = {"name": "update_data", "payload": {"msg": "Picked one"}}
+    children = [
+        {"type": "TextBody", "text": "${data.msg}"},
+        {
+            "type": "RadioButtonsGroup",
+            "name": "r",
+            "label": "Pick",
+            "data-source": [{"id": "a", "title": "A"}, {"id": "b", "title": "B"}],
+            "on-select-action": update,
+        },
+        {
+            "type": "OptIn",
+            "name": "terms",
+            "label": "Terms",
+            "on-click-action": {"name": "open_url", "url": "https://example.com/terms"},
+        },
+        {"type": "Footer", "label": "Done", "on-click-action": {"name": "complete", "payload": {}}},
+    ]
+    data = {"msg": {"type": "string", "__example__": "Nothing yet"}}
+    screen = {"id": "PICK", "title": "Pick", "terminal": True, "data": data}
+    return {"version": "7.3", "screens": [{**screen, "layout": {"children": children}}]}
+
+
+def test_update_data_redraws_the_screen_and_open_url_names_the_link(new_tab: NewTab) -> None:
+    from playwright.sync_api import expect  # installed: the fixture checked
+
+    tab = new_tab()
+    page = tab.page
+    with preview_server(select_flow()) as url:
+        page.goto(url)
+        assert "Nothing yet" in page.locator(".content").inner_text()
+        page.get_by_text("B", exact=True).click()
+        expect(page.locator(".content")).to_contain_text("Picked one")
+        assert page.locator("input[value=b]").is_checked()
+        page.get_by_text("Read more").click()
+        expect(page.locator("#panel")).to_contain_text("https://example.com/terms")
+    assert tab.errors == []

@@ -26,6 +26,13 @@ def _chosen(comp: Mapping[str, Any], ctx: Ctx) -> set[str]:
     return {as_text(v) for v in values if v not in (None, "")}
 
 
+def _pick(comp: Mapping[str, Any], ctx: Ctx) -> tuple[set[str], str]:
+    """The chosen ids (noted as missing when required and none) and the field's name."""
+    chosen = _chosen(comp, ctx)
+    note_missing(comp, ctx, "x" if chosen else "")
+    return chosen, str(comp.get("name", ""))
+
+
 def _events(comp: Mapping[str, Any]) -> dict[str, str | None]:
     return {
         "data_on_select": action_attr(comp.get("on-select-action")),
@@ -34,9 +41,7 @@ def _events(comp: Mapping[str, Any]) -> dict[str, str | None]:
 
 
 def dropdown(comp: Mapping[str, Any], ctx: Ctx) -> str:
-    chosen = _chosen(comp, ctx)
-    note_missing(comp, ctx, "x" if chosen else "")
-    name = str(comp.get("name", ""))
+    chosen, name = _pick(comp, ctx)
     items = "".join(
         f"<option{attrs(value=as_text(i.get('id')), selected=as_text(i.get('id')) in chosen)}"
         f"{attrs(disabled=i.get('enabled') is False)}>{esc(as_text(i.get('title')))}</option>"
@@ -74,9 +79,7 @@ def _item(item: Mapping[str, Any], name: str, kind: str, chosen: set[str]) -> st
 
 def _group(kind: str) -> Callable[[Mapping[str, Any], Ctx], str]:
     def render(comp: Mapping[str, Any], ctx: Ctx) -> str:
-        chosen = _chosen(comp, ctx)
-        note_missing(comp, ctx, "x" if chosen else "")
-        name = str(comp.get("name", ""))
+        chosen, name = _pick(comp, ctx)
         rows = "".join(_item(i, name, kind, chosen) for i in options(comp, ctx))
         return _fieldset(comp, ctx, "group", f'<div class="opts">{rows}</div>')
 
@@ -98,9 +101,7 @@ def _fieldset(comp: Mapping[str, Any], ctx: Ctx, css: str, body: str) -> str:
 
 
 def chips(comp: Mapping[str, Any], ctx: Ctx) -> str:
-    chosen = _chosen(comp, ctx)
-    note_missing(comp, ctx, "x" if chosen else "")
-    name = str(comp.get("name", ""))
+    chosen, name = _pick(comp, ctx)
     body = "".join(
         f'<label class="chip"><input{attrs(type="checkbox", name=name, value=as_text(i.get("id")))}'
         f"{attrs(checked=as_text(i.get('id')) in chosen)}><span>{esc(as_text(i.get('title')))}"
