@@ -8,7 +8,6 @@ from typing import Any
 import pytest
 
 from flowops.report.mermaid import (
-    changed_screens,
     escape_label,
     flow_diagram,
     navigate_edges,
@@ -72,16 +71,6 @@ def test_edges_to_unknown_screens_are_left_out() -> None:
 def test_malformed_documents_give_an_empty_chart_not_an_exception() -> None:
     assert flow_diagram({"screens": "nope"}) == "flowchart TD\n"
     assert flow_diagram({"screens": [1, {"title": "no id"}]}) == "flowchart TD\n"
-
-
-def test_changed_screens_compares_screens_by_id() -> None:
-    before = load("two_screens.json")
-    after = load("two_screens.json")
-    after["screens"][1]["title"] = "Check"
-    after["screens"].append({"id": "EXTRA", "layout": {}})
-    assert changed_screens(before, after) == {"CONFIRM", "EXTRA"}
-    assert changed_screens(None, before) == {"ASK_NAME", "CONFIRM"}
-    assert changed_screens(before, load("two_screens.json")) == set()
 
 
 ROOT = Path(__file__).parent.parent

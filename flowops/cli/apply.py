@@ -16,7 +16,6 @@ from flowops.cli.group import cli
 from flowops.cli.options import env_option, selection_options
 from flowops.connect import open_environment
 from flowops.errors import FlowopsError, Interrupted
-from flowops.graph import FlowsAPI
 from flowops.pipeline import engine
 from flowops.plan import saved_plan
 from flowops.report import Report, Result
@@ -108,6 +107,3 @@ def report(result: ApplyResult, calls: CountingAPI) -> int:
         err=True,
     )
     return 0 if result.ok else 1
-
-
-__all__ = ["FlowsAPI", "apply"]

@@ -16,8 +16,6 @@ from flowops.manifest.model import (
 )
 from flowops.manifest.yamlsource import YamlDocument
 
-FLOW_DEFAULT_KEYS = ("categories", "publish", "is_active", "update_strategy", "protect")
-
 
 def build(path: Path, doc: YamlDocument, traditional: frozenset[str], source: str) -> Manifest:
     data: dict[str, Any] = doc.data  # type: ignore[assignment]

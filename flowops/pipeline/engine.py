@@ -25,7 +25,7 @@ from flowops.lock import file as lockfile
 from flowops.manifest import Environment, FlowSpec, Manifest, flows_for, load
 from flowops.pipeline.freshness import check_fresh
 from flowops.pipeline.planner import PlanInputs, build_plan
-from flowops.plan import Action, Plan, PlanOptions, check_targets
+from flowops.plan import Plan, PlanOptions, check_targets
 from flowops.problems import Problem
 from flowops.refresh import load_desired
 from flowops.validate import validate_project as check_project
@@ -160,9 +160,3 @@ def _check_current(plan_: Plan, ins: PlanInputs, api: CountingAPI, saved: bool) 
             "another apply changed the lock while this plan was shown",
             hint="run apply again to plan from the new state",
         )
-
-
-def lock_only(plan_: Plan) -> bool:
-    """True when applying makes no Graph calls (only link fields change)."""
-    lock_steps = {Action.LINK_ONLY, Action.FORGET, Action.ADOPT}
-    return all(set(c.steps) <= lock_steps for c in plan_.pending())

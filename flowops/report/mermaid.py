@@ -7,7 +7,6 @@ endpoint decides at run time. Changed screens are highlighted with a ``classDef`
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Collection, Mapping
 from typing import Any
@@ -34,12 +33,6 @@ def flow_diagram(doc: Mapping[str, Any], changed: Collection[str] = ()) -> str:
         lines.append(f"  classDef changed {CHANGED_STYLE}")
         lines.append(f"  class {','.join(marked)} changed")
     return "\n".join(lines) + "\n"
-
-
-def changed_screens(before: Mapping[str, Any] | None, after: Mapping[str, Any]) -> set[str]:
-    """Screen ids of ``after`` that are new or differ from the same id in ``before``."""
-    old = {sid: _canonical(screen) for sid, screen in _screens(before or {})}
-    return {sid for sid, screen in _screens(after) if old.get(sid) != _canonical(screen)}
 
 
 def node_ids(screen_ids: list[str]) -> dict[str, str]:
@@ -107,7 +100,3 @@ def _edge(ids: dict[str, str], src: str, dst: str, arrow: str) -> str:
     if src not in ids or dst not in ids:
         return ""  # a dangling reference is the validator's job to report, not the diagram's
     return f"  {ids[src]} {arrow} {ids[dst]}"
-
-
-def _canonical(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)

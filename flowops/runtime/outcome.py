@@ -9,8 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, NamedTuple, TypeAlias
 
-CHECK_NAMES = ("linked", "active", "synced", "servable")
-
 
 class Facts(NamedTuple):
     """What the lock file says about one WhatsApp Flow linked to a traditional flow.
