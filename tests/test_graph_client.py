@@ -168,8 +168,15 @@ def test_publish_refused_on_first_try_is_an_error() -> None:
 
 
 def test_deprecate_twice_is_success() -> None:
-    api, _ = client(graph_error(139003), answer({"id": "5", "status": "DEPRECATED"}))
+    api, session = client(graph_error(139003), answer({"id": "5", "status": "DEPRECATED"}))
     api.deprecate("5")
+    # The refusal is accepted only after reading the flow and finding it DEPRECATED.
+    assert [(s.method, s.path) for s in session.sent] == [
+        ("POST", "/v23.0/5/deprecate"),
+        ("GET", "/v23.0/5"),
+    ]
+    assert "status" in session.sent[1].query["fields"].split(",")
+    assert session.script == []
 
 
 def test_deprecate_unpublished_is_an_error() -> None:
@@ -179,8 +186,18 @@ def test_deprecate_unpublished_is_an_error() -> None:
 
 
 def test_delete_resent_after_a_lost_answer_accepts_a_missing_flow() -> None:
-    api, _ = client(requests.ReadTimeout(), graph_error(100))
+    api, session = client(requests.ReadTimeout(), graph_error(100))
     api.delete("5")
+    # Resent once after the lost answer; "not found" then means the first one landed.
+    assert [(s.method, s.path) for s in session.sent] == [("DELETE", "/v23.0/5")] * 2
+    assert session.script == []
+
+
+def test_delete_of_a_missing_flow_on_first_try_is_an_error() -> None:
+    api, session = client(graph_error(100))
+    with pytest.raises(GraphError):
+        api.delete("5")
+    assert len(session.sent) == 1
 
 
 def test_delete_of_a_published_flow_hints_at_deprecation() -> None:
