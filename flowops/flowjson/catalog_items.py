@@ -37,5 +37,8 @@ ITEMS: dict[str, dict[str, Prop]] = {
         "description": Prop("text", max_chars=10),
         "metadata": Prop("text", max_chars=10),
     },
-    "carousel_image": {"src": Prop("string", required_since=REQ), "alt-text": Prop("text")},
+    "carousel_image": {
+        "src": Prop("string", required_since=REQ),
+        "alt-text": Prop("text", required_since=REQ),  # required by the Components reference
+    },
 }
