@@ -11,7 +11,7 @@ pytest.importorskip("django")
 
 from django.core import checks
 
-from tests.django_integration.helpers import sync
+from tests.django_integration.commands import sync
 from tests.django_integration.legacy.models import Flow
 
 

@@ -12,7 +12,7 @@ pytest.importorskip("django")
 
 from flowops.contrib.django import flow_completed, flow_token, handle_webhook, resolve
 from flowops.runtime import CompletionError, Resolution, build_flow_message
-from tests.django_integration.helpers import fake_meta, sync
+from tests.django_integration.commands import fake_meta, sync
 from tests.django_integration.legacy.models import WhatsAppFlow, WhatsAppFlowResponse
 from tests.fakes_flows import FakeFlowsAPI
 

@@ -14,7 +14,7 @@ pytest.importorskip("django")
 
 from django.core.management import CommandError, call_command
 
-from tests.django_integration.helpers import fake_meta, sync
+from tests.django_integration.commands import fake_meta, sync
 from tests.django_integration.legacy.models import MetaAppConfig, WhatsAppFlow
 from tests.fakes_flows import FakeFlowsAPI
 

@@ -10,7 +10,7 @@ import pytest
 pytest.importorskip("django")
 
 from flowops.lock.file import load
-from tests.django_integration.helpers import fake_meta, sync
+from tests.django_integration.commands import fake_meta, sync
 from tests.django_integration.legacy.models import MetaAppConfig, WhatsAppFlow
 from tests.fakes_flows import FakeFlowsAPI
 

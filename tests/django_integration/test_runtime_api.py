@@ -15,7 +15,7 @@ pytest.importorskip("django")
 from flowops.contrib.django import flows, resolve, resolver
 from flowops.contrib.django.records import FlowRecord
 from flowops.runtime import Fallback, Resolution
-from tests.django_integration.helpers import fake_meta, sync
+from tests.django_integration.commands import fake_meta, sync
 from tests.django_integration.legacy.models import Flow, WhatsAppFlow
 from tests.fakes_flows import FakeFlowsAPI
 

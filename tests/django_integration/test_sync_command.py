@@ -13,7 +13,7 @@ pytest.importorskip("django")
 from django.core.management import CommandError, call_command
 
 from flowops.graph.errors import GraphError
-from tests.django_integration.helpers import fake_meta, sync
+from tests.django_integration.commands import fake_meta, sync
 from tests.django_integration.legacy.models import Flow, WhatsAppFlow
 from tests.fakes_flows import FakeFlowsAPI
 

@@ -13,7 +13,7 @@ import pytest
 pytest.importorskip("django")
 
 from flowops.contrib.django import bridge
-from tests.django_integration.helpers import sync
+from tests.django_integration.commands import sync
 
 
 def token_from_database() -> str:

@@ -35,7 +35,7 @@ class Definition:
 
 
 def read_definitions(folder: Path) -> tuple[list[Definition], list[Path]]:
-    """The definitions found, and the files that hold none (traditional flows, helpers)."""
+    """The definitions found, and the files that hold none (traditional flows, shared code)."""
     if not folder.is_dir():
         raise ConversionError([f"{folder}: no such folder of flow definitions"])
     found: list[Definition] = []
