@@ -236,3 +236,17 @@ def test_update_data_redraws_the_screen_and_open_url_names_the_link(new_tab: New
         page.get_by_text("Read more").click()
         expect(page.locator("#panel")).to_contain_text("https://example.com/terms")
     assert tab.errors == []
+
+
+def test_navigation_list_items_and_embedded_links_move_between_screens(new_tab: NewTab) -> None:
+    tab = new_tab()
+    page = tab.page
+    with preview_server(load(COMPONENTS)) as url:
+        page.goto(url)
+        page.click(".nav-item[data-item=inputs]")
+        page.wait_for_selector(".sheet[data-screen=INPUTS]")
+        page.get_by_text("Skip to media").click()
+        page.wait_for_selector(".sheet[data-screen=MEDIA]")
+        page.click("[data-back]")
+        page.wait_for_selector(".sheet[data-screen=INPUTS]")
+    assert tab.errors == []

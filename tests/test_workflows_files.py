@@ -98,6 +98,8 @@ def test_plan_uploads_the_screens_before_and_after_and_the_comment_links_them() 
     assert comment["env"]["REVIEW_URL"] == "${{ steps.review.outputs.artifact-url }}"
     assert '--review review --review-url "$REVIEW_URL"' in comment["run"]
     assert names.index("Upload the screens") < names.index(comment["name"])
+    checkout = next(s for s in steps(plan) if str(s.get("uses")).startswith("actions/checkout"))
+    assert checkout["with"]["fetch-depth"] == 0  # the JSON last applied is in the history
 
 
 def test_apply_never_runs_twice_nor_cancels_a_running_apply() -> None:
