@@ -6,9 +6,14 @@ import ipaddress
 import os
 import socket
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
+
+from flowops.emulator import EmulatorHandle, start_emulator
+from flowops.onboard import scaffold
+from tests.emulator_wire import TOKEN as EMU_TOKEN
 
 _LOOPBACK_NAMES = {"localhost", "localhost.localdomain", "ip6-localhost"}
 
@@ -66,3 +71,25 @@ def _no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setattr(socket.socket, "connect_ex", connect_ex)
     monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
     yield
+
+
+@pytest.fixture
+def emu() -> Iterator[EmulatorHandle]:
+    """A fresh local Graph API emulator that wants ``tests.emulator_wire.TOKEN``."""
+    with start_emulator(token=EMU_TOKEN) as handle:
+        yield handle
+
+
+@pytest.fixture(scope="module")
+def module_emu() -> Iterator[EmulatorHandle]:
+    """One emulator for a whole test module (same token), where tests need no fresh state."""
+    with start_emulator(token=EMU_TOKEN) as handle:
+        yield handle
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A repository as ``flowops init`` leaves it (no workflows): flows.yaml, the local
+    emulator environment, an empty whatsapp_flows/."""
+    scaffold(tmp_path, workflows=False)
+    return tmp_path

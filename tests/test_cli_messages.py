@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from flowops.cli import cli
+from tests.clirun import run
 from tests.fakes_flows import edit_manifest, make_project
-from tests.test_import_emulator import run
 
 
 @pytest.fixture

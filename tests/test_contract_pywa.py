@@ -19,11 +19,11 @@ from pywa.types.flows import FlowCategory, FlowDetails, FlowMetricGranularity, F
 from pywa.types.flows import FlowStatus as Status
 from pywa.types.others import Pagination
 
-from flowops.emulator import EmulatorHandle, start_emulator
+from flowops.emulator import EmulatorHandle
 from flowops.graph.fields import FLOW
+from tests.emulator_wire import TOKEN
 
 DATA = Path(__file__).parent / "data" / "emulator"
-TOKEN = "EAApywa-contract-token-0001"
 WABA = "104000000000077"
 PHONE = "106000000000011"
 VALID = (DATA / "valid.json").read_text()
@@ -42,12 +42,6 @@ class ToEmulator(httpx.HTTPTransport):
             scheme=self.target.scheme, host=self.target.host, port=self.target.port
         )
         return super().handle_request(request)
-
-
-@pytest.fixture
-def emu() -> Iterator[EmulatorHandle]:
-    with start_emulator(token=TOKEN) as handle:
-        yield handle
 
 
 @pytest.fixture

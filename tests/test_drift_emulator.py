@@ -10,7 +10,7 @@ import pytest
 from flowops.connect import open_environment
 from flowops.manifest.model import Environment
 from flowops.onboard.starter import scaffold
-from tests.test_import_emulator import run
+from tests.clirun import run
 
 DATA = Path(__file__).parent / "data" / "import"
 LOCAL = Environment(name="local", emulator=True)

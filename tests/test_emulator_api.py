@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -14,20 +13,14 @@ from flowops.emulator import EmulatorHandle, start_emulator
 from flowops.graph.client import GraphClient
 from flowops.graph.errors import AuthError, FlowStateError, GraphError
 from flowops.graph.retry import NO_RETRY
+from tests.emulator_wire import TOKEN
 
 DATA = Path(__file__).parent / "data" / "emulator"
-TOKEN = "EAAemulator-test-token-0001"
 WABA = "104000000000042"
 VALID = (DATA / "valid.json").read_bytes()
 INVALID = (DATA / "invalid.json").read_bytes()
 FROZEN = (DATA / "frozen.json").read_bytes()
 ENDPOINT = (DATA / "endpoint.json").read_bytes()
-
-
-@pytest.fixture
-def emu() -> Iterator[EmulatorHandle]:
-    with start_emulator(token=TOKEN) as handle:
-        yield handle
 
 
 @pytest.fixture

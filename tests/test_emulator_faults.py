@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,17 +11,11 @@ from flowops.emulator import EmulatorHandle, FaultConfig, start_emulator
 from flowops.graph.client import GraphClient
 from flowops.graph.errors import TransportError
 from flowops.graph.retry import NO_RETRY, RetryPolicy
+from tests.emulator_wire import TOKEN
 
 VALID = (Path(__file__).parent / "data" / "emulator" / "valid.json").read_bytes()
-TOKEN = "EAAfaults-token-77"
 WABA = "104000000000099"
 PATIENT = RetryPolicy(max_attempts=12, sleep=lambda _s: None)
-
-
-@pytest.fixture
-def emu() -> Iterator[EmulatorHandle]:
-    with start_emulator(token=TOKEN) as handle:
-        yield handle
 
 
 def client_for(emu: EmulatorHandle, retry: RetryPolicy = PATIENT) -> GraphClient:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import random
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,14 +21,8 @@ VALID = (Path(__file__).parent / "data" / "emulator" / "valid.json").read_bytes(
 BEARER = f"Bearer {TOKEN}"
 
 
-@pytest.fixture(scope="module")
-def emu() -> Iterator[EmulatorHandle]:
-    with start_emulator(token=TOKEN) as handle:
-        yield handle
-
-
-def refused(emu: EmulatorHandle, raw: bytes, status: int, code: int) -> dict[str, object]:
-    answer = parse(exchange(emu.port, raw))
+def refused(module_emu: EmulatorHandle, raw: bytes, status: int, code: int) -> dict[str, object]:
+    answer = parse(exchange(module_emu.port, raw))
     assert answer.headers["content-type"].startswith("application/json")
     assert answer.status == status, answer.body
     body = answer.json()
@@ -39,14 +32,14 @@ def refused(emu: EmulatorHandle, raw: bytes, status: int, code: int) -> dict[str
 
 
 @pytest.mark.parametrize("method", ["PUT", "PATCH", "OPTIONS", "TRACE", "FOO"])
-def test_unsupported_methods_get_graphs_envelope(emu: EmulatorHandle, method: str) -> None:
+def test_unsupported_methods_get_graphs_envelope(module_emu: EmulatorHandle, method: str) -> None:
     raw = request(method, f"/v23.0/{WABA}/flows", Authorization=BEARER)
-    error = refused(emu, raw, 400, 100)
+    error = refused(module_emu, raw, 400, 100)
     assert error["message"] == f"Unsupported {method.lower()} request."
 
 
-def test_head_gets_the_headers_of_an_envelope_and_no_body(emu: EmulatorHandle) -> None:
-    answer = parse(exchange(emu.port, request("HEAD", f"/v23.0/{WABA}/flows")))
+def test_head_gets_the_headers_of_an_envelope_and_no_body(module_emu: EmulatorHandle) -> None:
+    answer = parse(exchange(module_emu.port, request("HEAD", f"/v23.0/{WABA}/flows")))
     assert answer.status == 400
     assert answer.headers["content-type"].startswith("application/json")
     assert int(answer.headers["content-length"]) > 0 and answer.body == b""
@@ -64,39 +57,41 @@ def test_head_gets_the_headers_of_an_envelope_and_no_body(emu: EmulatorHandle) -
     ],
     ids=["garbage", "extra-words", "version", "long-url", "long-header", "many-headers"],
 )
-def test_malformed_http_gets_graphs_envelope(emu: EmulatorHandle, raw: bytes, status: int) -> None:
-    refused(emu, raw, status, 100)
+def test_malformed_http_gets_graphs_envelope(
+    module_emu: EmulatorHandle, raw: bytes, status: int
+) -> None:
+    refused(module_emu, raw, status, 100)
 
 
-def test_a_content_length_of_100_gb_is_refused_before_reading(emu: EmulatorHandle) -> None:
+def test_a_content_length_of_100_gb_is_refused_before_reading(module_emu: EmulatorHandle) -> None:
     raw = request("POST", f"/v23.0/{WABA}/flows", Authorization=BEARER)
     raw = raw.replace(b"Connection: close", b"Connection: close\r\nContent-Length: 99999999999")
-    error = refused(emu, raw, 413, 100)
+    error = refused(module_emu, raw, 413, 100)
     assert "larger than 16.0 MB" in str(error["message"])
 
 
-def test_a_chunk_size_of_ffffffffffff_is_refused_before_reading(emu: EmulatorHandle) -> None:
+def test_a_chunk_size_of_ffffffffffff_is_refused_before_reading(module_emu: EmulatorHandle) -> None:
     raw = request("POST", f"/v23.0/{WABA}/flows", Authorization=BEARER, Transfer_Encoding="chunked")
-    refused(emu, raw + b"FFFFFFFFFFFF\r\nabc", 413, 100)
+    refused(module_emu, raw + b"FFFFFFFFFFFF\r\nabc", 413, 100)
 
 
 @pytest.mark.parametrize("size", [b"-5", b"zz", b"12 34"])
-def test_garbage_body_framing_is_a_400_envelope(emu: EmulatorHandle, size: bytes) -> None:
+def test_garbage_body_framing_is_a_400_envelope(module_emu: EmulatorHandle, size: bytes) -> None:
     raw = request("POST", f"/v23.0/{WABA}/flows", Authorization=BEARER)
     refused(
-        emu,
+        module_emu,
         raw.replace(b"Connection: close", b"Connection: close\r\nContent-Length: " + size),
         400,
         100,
     )
 
 
-def test_json_nested_100000_deep_is_a_400_envelope(emu: EmulatorHandle) -> None:
+def test_json_nested_100000_deep_is_a_400_envelope(module_emu: EmulatorHandle) -> None:
     body = b"[" * 100_000 + b"]" * 100_000
     raw = request(
         "POST", f"/v23.0/{WABA}/flows", body, Authorization=BEARER, Content_Type="application/json"
     )
-    refused(emu, raw, 400, 100)
+    refused(module_emu, raw, 400, 100)
 
 
 @pytest.mark.parametrize(
@@ -107,8 +102,8 @@ def test_json_nested_100000_deep_is_a_400_envelope(emu: EmulatorHandle) -> None:
     ],
     ids=["query", "header"],
 )
-def test_non_ascii_tokens_are_a_401_not_a_500(emu: EmulatorHandle, raw: bytes) -> None:
-    refused(emu, raw, 401, 190)
+def test_non_ascii_tokens_are_a_401_not_a_500(module_emu: EmulatorHandle, raw: bytes) -> None:
+    refused(module_emu, raw, 401, 190)
 
 
 @pytest.mark.parametrize(
@@ -120,10 +115,12 @@ def test_non_ascii_tokens_are_a_401_not_a_500(emu: EmulatorHandle, raw: bytes) -
     ],
 )
 def test_emulator_endpoints_need_the_token_when_one_is_set(
-    emu: EmulatorHandle, method: str, path: str
+    module_emu: EmulatorHandle, method: str, path: str
 ) -> None:
-    refused(emu, request(method, path), 401, 190)
-    answer = parse(exchange(emu.port, request("GET", "/_emulator/health", Authorization=BEARER)))
+    refused(module_emu, request(method, path), 401, 190)
+    answer = parse(
+        exchange(module_emu.port, request("GET", "/_emulator/health", Authorization=BEARER))
+    )
     assert answer.status == 200
 
 
@@ -201,13 +198,15 @@ def mutate(raw: bytes, rnd: random.Random) -> bytes:
     return bytes(data)
 
 
-def test_fuzzed_requests_always_get_an_http_answer_with_a_json_body(emu: EmulatorHandle) -> None:
+def test_fuzzed_requests_always_get_an_http_answer_with_a_json_body(
+    module_emu: EmulatorHandle,
+) -> None:
     rnd = random.Random(20261207)
     seeds = _seeds()
     statuses: dict[int, int] = {}
     for case in range(600):
         raw = mutate(rnd.choice(seeds), rnd)
-        reply = exchange(emu.port, raw)
+        reply = exchange(module_emu.port, raw)
         if not reply:  # nothing to answer: the connection closed before a request line
             assert b"\n" not in raw.lstrip(b"\r\n") or not raw.strip(), (case, raw[:200])
             continue
@@ -218,5 +217,7 @@ def test_fuzzed_requests_always_get_an_http_answer_with_a_json_body(emu: Emulato
         assert answer.status < 400 or is_envelope(body), (case, raw[:200], body)
         assert answer.status != 500, (case, raw[:200], body)
     assert len(statuses) >= 4, statuses  # the mutations reach many kinds of refusal
-    health = parse(exchange(emu.port, request("GET", "/_emulator/health", Authorization=BEARER)))
+    health = parse(
+        exchange(module_emu.port, request("GET", "/_emulator/health", Authorization=BEARER))
+    )
     assert health.status == 200  # and the emulator is still serving

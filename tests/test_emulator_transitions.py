@@ -8,16 +8,17 @@ DEPRECATED→none. Anything else must be refused with Meta's error code.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from flowops.emulator import EmulatorHandle, start_emulator
+from flowops.emulator import EmulatorHandle
 from flowops.emulator.errors import ApiError
 from flowops.graph.client import GraphClient
 from flowops.graph.errors import GraphError
 from flowops.graph.retry import NO_RETRY
+from tests.emulator_wire import TOKEN
 
 VALID = (Path(__file__).parent / "data" / "emulator" / "valid.json").read_bytes()
 WABA = "104000000000555"
@@ -25,18 +26,12 @@ GONE = "gone"
 _names = itertools.count()
 
 
-@pytest.fixture(scope="module")
-def emu() -> Iterator[EmulatorHandle]:
-    with start_emulator() as handle:
-        yield handle
-
-
 @pytest.fixture
-def client(emu: EmulatorHandle) -> GraphClient:
-    return GraphClient(token="t", waba_id=WABA, base_url=emu.url, retry=NO_RETRY)
+def client(module_emu: EmulatorHandle) -> GraphClient:
+    return GraphClient(token=TOKEN, waba_id=WABA, base_url=module_emu.url, retry=NO_RETRY)
 
 
-def flow_in(client: GraphClient, emu: EmulatorHandle, state: str) -> str:
+def flow_in(client: GraphClient, module_emu: EmulatorHandle, state: str) -> str:
     """A new flow in ``state``; ``EDITED`` is a DRAFT that has a published version."""
     publish = state != "DRAFT"
     flow_id = client.create_flow(
@@ -47,7 +42,7 @@ def flow_in(client: GraphClient, emu: EmulatorHandle, state: str) -> str:
     if state == "DEPRECATED":
         client.deprecate(flow_id)
     for health in {"THROTTLED": ["THROTTLED"], "BLOCKED": ["THROTTLED", "BLOCKED"]}.get(state, []):
-        emu.set_health(flow_id, health)
+        module_emu.set_health(flow_id, health)
     return flow_id
 
 
@@ -86,14 +81,14 @@ def outcome(client: GraphClient, flow_id: str, operation: str) -> str | int:
 
 @pytest.mark.parametrize(("state", "operation"), [(s, o) for s in EXPECTED for o in OPERATIONS])
 def test_operation_from_status(
-    client: GraphClient, emu: EmulatorHandle, state: str, operation: str
+    client: GraphClient, module_emu: EmulatorHandle, state: str, operation: str
 ) -> None:
-    flow_id = flow_in(client, emu, state)
-    status_before = emu.model.get(flow_id).status
+    flow_id = flow_in(client, module_emu, state)
+    status_before = module_emu.model.get(flow_id).status
     result = outcome(client, flow_id, operation)
     assert result == EXPECTED[state][list(OPERATIONS).index(operation)]
     if isinstance(result, int):  # a refusal changes nothing
-        assert emu.model.get(flow_id).status == status_before
+        assert module_emu.model.get(flow_id).status == status_before
 
 
 HEALTH_MOVES = [
@@ -110,13 +105,13 @@ HEALTH_MOVES = [
 
 @pytest.mark.parametrize(("state", "target", "allowed"), HEALTH_MOVES)
 def test_monitoring_moves_only_along_documented_edges(
-    client: GraphClient, emu: EmulatorHandle, state: str, target: str, allowed: bool
+    client: GraphClient, module_emu: EmulatorHandle, state: str, target: str, allowed: bool
 ) -> None:
-    flow_id = flow_in(client, emu, state)
+    flow_id = flow_in(client, module_emu, state)
     if allowed:
-        emu.set_health(flow_id, target)
+        module_emu.set_health(flow_id, target)
     else:
         with pytest.raises(ApiError) as refused:
-            emu.set_health(flow_id, target)
+            module_emu.set_health(flow_id, target)
         assert "not a transition" in refused.value.body.user_msg
     assert client.get_flow(flow_id).status == (target if allowed else state)

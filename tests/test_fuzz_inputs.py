@@ -248,20 +248,20 @@ def mutate_manifest(lines: list[str], rnd: random.Random) -> str:
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Path:
+def manifest_path(tmp_path: Path) -> Path:
     shutil.copytree(REPO / "whatsapp_flows", tmp_path / "whatsapp_flows")
     shutil.copy(REPO / "traditional_flows.yaml", tmp_path)
     return tmp_path / "flows.yaml"
 
 
-def test_mutated_manifests_always_end_in_problems_never_an_exception(project: Path) -> None:
+def test_mutated_manifests_always_end_in_problems_never_an_exception(manifest_path: Path) -> None:
     rnd = random.Random(20261208)
     lines = (REPO / "flows.yaml").read_text(encoding="utf-8").splitlines()
     broken = 0
     with bounded() as tick:
         for _ in range(700):
-            project.write_text(mutate_manifest(lines, rnd), encoding="utf-8")
-            report = validate_project(project)
+            manifest_path.write_text(mutate_manifest(lines, rnd), encoding="utf-8")
+            report = validate_project(manifest_path)
             tick()
             assert all(p.line >= 0 and p.code and p.message for p in report.problems)
             broken += report.errors > 0
@@ -271,7 +271,9 @@ def test_mutated_manifests_always_end_in_problems_never_an_exception(project: Pa
 # -- the same through the command line: exit 0 or 1, nothing that looks like a crash -------
 
 
-def test_fuzzed_inputs_through_validate_exit_0_or_1_without_a_traceback(project: Path) -> None:
+def test_fuzzed_inputs_through_validate_exit_0_or_1_without_a_traceback(
+    manifest_path: Path,
+) -> None:
     rnd = random.Random(20261209)
     lines = (REPO / "flows.yaml").read_text(encoding="utf-8").splitlines()
     flows = flow_json_cases(120, seed=20261210)
@@ -279,13 +281,13 @@ def test_fuzzed_inputs_through_validate_exit_0_or_1_without_a_traceback(project:
     codes = set()
     with bounded() as tick:
         for data in flows:
-            project.write_text(mutate_manifest(lines, rnd), encoding="utf-8")
-            flow = project.parent / "whatsapp_flows" / "tour_inquiry.json"
+            manifest_path.write_text(mutate_manifest(lines, rnd), encoding="utf-8")
+            flow = manifest_path.parent / "whatsapp_flows" / "tour_inquiry.json"
             flow.write_bytes(
                 data if isinstance(data, bytes) else data.encode("utf-8", "surrogatepass")
             )
             output = rnd.choice(["text", "json", "github"])
-            result = runner.invoke(cli, ["-m", str(project), "validate", "--format", output])
+            result = runner.invoke(cli, ["-m", str(manifest_path), "validate", "--format", output])
             tick()
             assert result.exception is None or isinstance(result.exception, SystemExit), (
                 result.output

@@ -3,23 +3,15 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
-from click.testing import CliRunner
-
-from flowops.cli import cli
 from flowops.connect import open_environment
-from flowops.errors import FlowopsError
 from flowops.lock import file as lockfile
 from flowops.lock.hashing import content_sha256
 from flowops.manifest import load
 from flowops.manifest.model import Environment
-from flowops.onboard.starter import scaffold
 from flowops.paths import lock_path
+from tests.clirun import run, run_process
 
 DATA = Path(__file__).parent / "data" / "import"
 LOCAL = Environment(name="local", emulator=True)
@@ -34,37 +26,6 @@ def seed(root: Path, flows: list[tuple[str, str, bool]]) -> dict[str, str]:
             created = conn.api.create_flow(name, ("SURVEY",), flow_json=raw, publish=publish)
             ids[name] = created.id
     return ids
-
-
-@dataclass(frozen=True)
-class Ran:
-    exit_code: int
-    output: str
-
-
-def run(root: Path, *args: str) -> Ran:
-    """Like the real entry point: a command's returned int is its exit code."""
-    argv = ["-m", str(root / "flows.yaml"), *args]
-    result = CliRunner().invoke(cli, argv, standalone_mode=False)
-    error = result.exception
-    if isinstance(error, FlowopsError):
-        return Ran(error.exit_code, f"{result.output}Error: {error}\nHint: {error.hint}\n")
-    if error is not None:
-        raise error
-    code = result.return_value if isinstance(result.return_value, int) else 0
-    return Ran(code, result.output)
-
-
-def run_process(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """The real entry point, for exit codes and the ``Error:``/``Hint:`` lines."""
-    argv = [sys.executable, "-m", "flowops", "-m", str(root / "flows.yaml"), *args]
-    return subprocess.run(argv, capture_output=True, text=True, check=False, timeout=60)
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    scaffold(tmp_path, workflows=False)
-    return tmp_path
 
 
 def test_import_all_writes_byte_exact_files_manifest_entries_and_lock(project: Path) -> None:

@@ -8,9 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
 
-from flowops.cli import cli
 from flowops.graph.errors import GraphError
 from flowops.graph.types import Preview
 from flowops.plan.model import Action, Change, FlowState, Plan, ScreenDiff
@@ -23,6 +21,7 @@ from flowops.report.comment import (
     marker,
     run_footer,
 )
+from tests.clirun import invoke
 
 DATA = Path(__file__).parent / "data" / "pr"
 
@@ -173,19 +172,13 @@ def write_plan(root: Path, plan: dict[str, Any]) -> Path:
     return path
 
 
-def invoke(root: Path, *args: str) -> Any:
-    return CliRunner().invoke(cli, ["-m", str(root / "flows.yaml"), "pr-comment", *args])
-
-
 def test_cli_writes_the_body_and_appends_the_job_summary(root: Path) -> None:
     path = write_plan(root, plan_dict(update(screens=("CONFIRM",))))
     summary = root / "summary.md"
     summary.write_text("earlier step\n", encoding="utf-8")
     out = root / "comment.md"
-    result = invoke(
-        root, "--plan", str(path), "--env", "production", "--summary-file", str(summary),
-        "--output", str(out),
-    )  # fmt: skip
+    args = ["--plan", str(path), "--env", "production", "--summary-file", str(summary)]
+    result = invoke(root, "pr-comment", *args, "--output", str(out))
     assert result.exit_code == 0, result.output
     assert out.read_text(encoding="utf-8").startswith(marker("production"))
     text = summary.read_text(encoding="utf-8")
@@ -194,14 +187,14 @@ def test_cli_writes_the_body_and_appends_the_job_summary(root: Path) -> None:
 
 def test_cli_prints_the_body_to_stdout_by_default(root: Path) -> None:
     path = write_plan(root, plan_dict(update()))
-    result = invoke(root, "--plan", str(path))
+    result = invoke(root, "pr-comment", "--plan", str(path))
     assert result.exit_code == 0
     assert result.output.startswith(marker("production"))
 
 
 def test_cli_refuses_a_plan_for_another_environment(root: Path) -> None:
     path = write_plan(root, plan_dict(update(), env="staging"))
-    result = invoke(root, "--plan", str(path), "--env", "production")
+    result = invoke(root, "pr-comment", "--plan", str(path), "--env", "production")
     assert result.exit_code == 1
     assert "is a plan for 'staging', not 'production'" in str(result.exception)
 
@@ -209,7 +202,7 @@ def test_cli_refuses_a_plan_for_another_environment(root: Path) -> None:
 def test_cli_reports_a_broken_plan_file_with_its_position(root: Path) -> None:
     path = root / "plan.json"
     path.write_text('{"env": "x",\n  oops}', encoding="utf-8")
-    result = invoke(root, "--plan", str(path))
+    result = invoke(root, "pr-comment", "--plan", str(path))
     assert result.exit_code == 1
     assert f"{path}:2:3: not valid JSON" in str(result.exception)
 

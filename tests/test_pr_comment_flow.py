@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from flowops.onboard.starter import scaffold
-from tests.test_import_emulator import run
+from tests.clirun import run
 from tests.test_init_scaffold import enable_starter
 
 

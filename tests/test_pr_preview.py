@@ -8,24 +8,25 @@ import pytest
 
 from flowops.connect import open_environment
 from flowops.manifest.model import Environment
-from flowops.onboard.starter import scaffold
-from tests.test_import_emulator import DATA, run
+from tests.clirun import run
+
+DATA = Path(__file__).parent / "data" / "import"
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> tuple[Path, str]:
-    scaffold(tmp_path, workflows=False)
-    with open_environment(tmp_path, Environment(name="local", emulator=True)) as conn:
+def imported(project: Path) -> tuple[Path, str]:
+    """A scaffolded repository that imported one published flow from the emulator."""
+    with open_environment(project, Environment(name="local", emulator=True)) as conn:
         raw = (DATA / "survey.json").read_bytes()
         flow_id = conn.api.create_flow("Alpha", ("SURVEY",), flow_json=raw, publish=True).id
-    assert run(tmp_path, "import", "--all").exit_code == 0
-    return tmp_path, flow_id
+    assert run(project, "import", "--all").exit_code == 0
+    return project, flow_id
 
 
 def test_preview_prints_a_stable_link_unless_asked_to_invalidate(
-    project: tuple[Path, str],
+    imported: tuple[Path, str],
 ) -> None:
-    root, flow_id = project
+    root, flow_id = imported
     first = run(root, "preview", "alpha")
     assert first.exit_code == 0, first.output
     assert first.output.startswith(f"https://preview.flowops-emulator.invalid/flows/{flow_id}?")
@@ -36,8 +37,8 @@ def test_preview_prints_a_stable_link_unless_asked_to_invalidate(
     assert fresh.exit_code == 0 and fresh.output != first.output
 
 
-def test_preview_of_a_flow_not_applied_yet_is_a_clear_error(project: tuple[Path, str]) -> None:
-    root, _ = project
+def test_preview_of_a_flow_not_applied_yet_is_a_clear_error(imported: tuple[Path, str]) -> None:
+    root, _ = imported
     result = run(root, "preview", "nope")
     assert result.exit_code == 1
     assert "no flow 'nope' in flows.yaml" in result.output

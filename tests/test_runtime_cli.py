@@ -17,7 +17,7 @@ PROJECT = Path(__file__).parent / "data" / "runtime" / "project"
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Path:
+def runtime_repo(tmp_path: Path) -> Path:
     root = tmp_path / "repo"
     shutil.copytree(PROJECT, root)
     return root
@@ -25,12 +25,12 @@ def project(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def flowops(
-    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    runtime_repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> Run:
     """Run the CLI as a user would (exit codes and error messages included)."""
 
     def run(*args: str) -> tuple[int, str, str]:
-        argv = ["flowops", "-m", str(project / "flows.yaml"), *args]
+        argv = ["flowops", "-m", str(runtime_repo / "flows.yaml"), *args]
         monkeypatch.setattr(sys, "argv", argv)
         code = run_guarded(cli)
         out = capsys.readouterr()
@@ -110,30 +110,32 @@ def test_missing_lock_exits_1_with_what_to_run(flowops: Run) -> None:
     assert "Hint: run flowops apply --env local" in err
 
 
-def test_corrupt_lock_exits_1_with_its_position(flowops: Run, project: Path) -> None:
-    (project / "flows.lock").write_text('{\n  "version": 1,\n  oops\n}\n', encoding="utf-8")
+def test_corrupt_lock_exits_1_with_its_position(flowops: Run, runtime_repo: Path) -> None:
+    (runtime_repo / "flows.lock").write_text('{\n  "version": 1,\n  oops\n}\n', encoding="utf-8")
     code, _, err = flowops("resolve", "tour_inquiry_flow", "--env", "production")
     assert code == 1
     assert "flows.lock:3:3: not valid JSON" in err
     assert "Traceback" not in err
 
 
-def test_export_runtime_writes_a_snapshot_the_resolver_loads(flowops: Run, project: Path) -> None:
+def test_export_runtime_writes_a_snapshot_the_resolver_loads(
+    flowops: Run, runtime_repo: Path
+) -> None:
     code, out, err = flowops("export-runtime", "--env", "production")
     assert code == 0, err
-    target = project / "flows.runtime.json"
+    target = runtime_repo / "flows.runtime.json"
     assert "2 traditional flows, 1 served by a WhatsApp Flow" in out
     resolver = Resolver.from_snapshot(target, "production")
     assert isinstance(resolver.resolve("tour_inquiry_flow"), Resolution)
     assert not isinstance(resolver.resolve("group_tour_flow"), Resolution)
 
 
-def test_export_runtime_to_a_chosen_file(flowops: Run, project: Path, tmp_path: Path) -> None:
+def test_export_runtime_to_a_chosen_file(flowops: Run, runtime_repo: Path, tmp_path: Path) -> None:
     target = tmp_path / "deploy" / "bot.json"
     code, _, _ = flowops("export-runtime", "--env", "production", "-o", str(target))
     assert code == 0
     assert json.loads(target.read_text(encoding="utf-8"))["environment"] == "production"
-    assert not (project / "flows.runtime.json").exists()
+    assert not (runtime_repo / "flows.runtime.json").exists()
 
 
 def test_export_runtime_needs_a_lock(flowops: Run) -> None:
@@ -179,10 +181,10 @@ def test_quickstart_apply_resolves_then_deactivating_falls_back_with_the_reason(
     assert "  ✗ active: flow 'tour_inquiry' is not active (is_active: false)" in out
 
 
-def test_a_lock_without_the_environment_says_so(flowops: Run, project: Path) -> None:
-    lock = json.loads((project / "flows.lock").read_text(encoding="utf-8"))
+def test_a_lock_without_the_environment_says_so(flowops: Run, runtime_repo: Path) -> None:
+    lock = json.loads((runtime_repo / "flows.lock").read_text(encoding="utf-8"))
     lock["environments"] = {"staging": lock["environments"]["production"]}
-    (project / "flows.lock").write_text(json.dumps(lock), encoding="utf-8")
+    (runtime_repo / "flows.lock").write_text(json.dumps(lock), encoding="utf-8")
     code, out, err = flowops("resolve", "tour_inquiry_flow", "--env", "production")
     assert (code, out) == (1, "")
     assert "flows.lock: holds no environment 'production'" in err

@@ -6,15 +6,9 @@ import json
 import shutil
 from pathlib import Path
 
-from click.testing import CliRunner, Result
-
-from flowops.cli import cli
+from tests.clirun import invoke
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "whatsapp_flows"
-
-
-def run(root: Path, *args: str) -> Result:
-    return CliRunner().invoke(cli, ["-m", str(root / "flows.yaml"), "validate", *args])
 
 
 def copy_examples(root: Path) -> Path:
@@ -30,7 +24,7 @@ def test_folder_validates_every_json_file_below_it(tmp_path: Path) -> None:
     broken = json.loads((folder / "nested" / "date_picker.json").read_text(encoding="utf-8"))
     broken["screens"][0]["id"] = "SUCCESS"
     (folder / "broken.json").write_text(json.dumps(broken, indent=2), encoding="utf-8")
-    result = run(tmp_path, str(folder), "--format", "json")
+    result = invoke(tmp_path, "validate", str(folder), "--format", "json")
     report = json.loads(result.output)
     assert result.exit_code == 1
     assert {p["file"] for p in report["problems"]} == {"flows/broken.json"}
@@ -38,13 +32,13 @@ def test_folder_validates_every_json_file_below_it(tmp_path: Path) -> None:
 
 
 def test_folder_of_valid_flows_passes(tmp_path: Path) -> None:
-    result = run(tmp_path, str(copy_examples(tmp_path)))
+    result = invoke(tmp_path, "validate", str(copy_examples(tmp_path)))
     assert (result.exit_code, result.output) == (0, "All 2 flows valid.\n")
 
 
 def test_empty_folder_says_so(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
-    result = run(tmp_path, str(tmp_path / "empty"))
+    result = invoke(tmp_path, "validate", str(tmp_path / "empty"))
     assert result.exit_code == 1
     assert (
         "error NO_FLOW_FILES: The folder empty holds no Flow JSON (*.json) files." in result.output
@@ -58,7 +52,7 @@ def test_a_json_catalogue_named_on_the_command_line_checks_the_project(tmp_path:
     manifest += "  d: {file: flows/d.json, flow_definition_name: pick_flow}\n"
     (tmp_path / "flows.yaml").write_text(manifest, encoding="utf-8")
     (tmp_path / "catalogue.json").write_text('["other_flow"]', encoding="utf-8")
-    result = run(tmp_path, str(tmp_path / "catalogue.json"))
+    result = invoke(tmp_path, "validate", str(tmp_path / "catalogue.json"))
     assert result.exit_code == 0
     assert "flows.yaml:4:49: warning MANIFEST_TRADITIONAL_FLOW_NOT_FOUND" in result.output
 
@@ -68,6 +62,6 @@ def test_a_catalogue_is_recognised_while_the_manifest_has_errors(tmp_path: Path)
         "version: 1\ntraditional_flows: catalogue.yaml\nflowz: {}\n", encoding="utf-8"
     )
     (tmp_path / "catalogue.yaml").write_text("- a_flow\n", encoding="utf-8")
-    result = run(tmp_path, str(tmp_path / "catalogue.yaml"))
+    result = invoke(tmp_path, "validate", str(tmp_path / "catalogue.yaml"))
     assert result.exit_code == 1
     assert "flows.yaml:3:1: error MANIFEST_UNKNOWN_KEY: Unknown key 'flowz'" in result.output

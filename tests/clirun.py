@@ -1,0 +1,48 @@
+"""Running the ``flowops`` command in tests, one way each, shared by every test module.
+
+``invoke``: click's test runner (output and exit code, as a user sees them).
+``run``: the command's returned exit code, and a ``FlowopsError`` as its ``Error:``/``Hint:``
+lines, without click's standalone mode. ``run_process``: the real entry point in a process.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from click.testing import CliRunner, Result
+
+from flowops.cli import cli
+from flowops.errors import FlowopsError
+
+
+def invoke(root: Path, *args: str, input: str | None = None) -> Result:
+    """``flowops -m ROOT/flows.yaml ARGS…`` through click's test runner."""
+    return CliRunner().invoke(cli, ["-m", str(root / "flows.yaml"), *args], input=input)
+
+
+@dataclass(frozen=True)
+class Ran:
+    exit_code: int
+    output: str
+
+
+def run(root: Path, *args: str) -> Ran:
+    """Like the real entry point: a command's returned int is its exit code."""
+    argv = ["-m", str(root / "flows.yaml"), *args]
+    result = CliRunner().invoke(cli, argv, standalone_mode=False)
+    error = result.exception
+    if isinstance(error, FlowopsError):
+        return Ran(error.exit_code, f"{result.output}Error: {error}\nHint: {error.hint}\n")
+    if error is not None:
+        raise error
+    code = result.return_value if isinstance(result.return_value, int) else 0
+    return Ran(code, result.output)
+
+
+def run_process(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The real entry point, for exit codes and the ``Error:``/``Hint:`` lines."""
+    argv = [sys.executable, "-m", "flowops", "-m", str(root / "flows.yaml"), *args]
+    return subprocess.run(argv, capture_output=True, text=True, check=False, timeout=60)
