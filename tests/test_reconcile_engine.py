@@ -286,8 +286,16 @@ def test_call_budget_stops_cleanly_with_a_truthful_lock(manifest: Path, api: Fak
 def test_progress_lines_name_each_step(manifest: Path, api: FakeFlowsAPI) -> None:
     lines: list[str] = []
     _apply(manifest, api, _plan(manifest, api), progress=lines.append)
-    assert sorted(line.split(":")[0] for line in lines) == ["date_picker", "survey", "welcome"]
-    assert all(": created (flow " in line for line in lines)
+    steps = [line for line in lines if not line.startswith("[")]
+    assert sorted(line.split(":")[0] for line in steps) == ["date_picker", "survey", "welcome"]
+    assert all(": created (flow " in line for line in steps)
+    counted = [line for line in lines if line.startswith("[")]
+    assert [line.split("]")[0] for line in counted] == ["[1/3", "[2/3", "[3/3"]
+    assert sorted(line.split("] ")[1] for line in counted) == [
+        "date_picker: done",
+        "survey: done",
+        "welcome: done",
+    ]
 
 
 def test_screen_diff_found_in_git_history_when_the_cache_is_gone(

@@ -10,24 +10,35 @@ import json
 import os
 import socket
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from flowops.errors import ConcurrentApplyError
 
+POLL_SECONDS = 1.0
+Waiting = Callable[[str], None]
+
 
 @contextmanager
-def apply_lock(path: Path) -> Iterator[None]:
-    acquire(path)
+def apply_lock(path: Path, timeout: float = 0.0, waiting: Waiting | None = None) -> Iterator[None]:
+    """Hold the lock; wait up to ``timeout`` seconds for another apply to release it
+    (``waiting`` hears once who holds it), as Terraform's ``-lock-timeout``."""
+    deadline = time.monotonic() + timeout
+    while not acquire(path, refuse=time.monotonic() >= deadline):
+        if waiting is not None:
+            waiting(_holder_text(_read(path)))
+            waiting = None
+        time.sleep(min(POLL_SECONDS, max(0.0, deadline - time.monotonic())))
     try:
         yield
     finally:
         path.unlink(missing_ok=True)
 
 
-def acquire(path: Path) -> None:
+def acquire(path: Path, *, refuse: bool = True) -> bool:
+    """Take the lock: True; held by a live process: raise (``refuse``) or return False."""
     path.parent.mkdir(parents=True, exist_ok=True)
     for _ in range(2):
         try:
@@ -35,13 +46,17 @@ def acquire(path: Path) -> None:
         except FileExistsError:
             holder = _read(path)
             if not _stale(holder):
-                raise _refusal(path, holder) from None
+                if refuse:
+                    raise _refusal(path, holder) from None
+                return False
             path.unlink(missing_ok=True)
             continue
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             json.dump(_me(), handle)
-        return
-    raise _refusal(path, _read(path))
+        return True
+    if refuse:
+        raise _refusal(path, _read(path))
+    return False
 
 
 def _me() -> dict[str, Any]:
@@ -76,13 +91,15 @@ def _alive(pid: int) -> bool:
     return True
 
 
+def _holder_text(holder: dict[str, Any]) -> str:
+    if not holder:
+        return "an unknown process"
+    return f"pid {holder.get('pid')} on {holder.get('host')} since {holder.get('since')}"
+
+
 def _refusal(path: Path, holder: dict[str, Any]) -> ConcurrentApplyError:
-    who = (
-        f"pid {holder.get('pid')} on {holder.get('host')} since {holder.get('since')}"
-        if holder
-        else "an unknown process"
-    )
     return ConcurrentApplyError(
-        f"another apply is running on this environment ({who})",
-        hint=f"wait for it to finish; if no apply is running, delete {path}",
+        f"another apply is running on this environment ({_holder_text(holder)})",
+        hint="wait for it to finish (`flowops apply --lock-timeout 5m` waits up to five "
+        f"minutes); if no apply is running, delete {path}",
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
-from threading import Event
+from threading import Event, Lock
 
 from flowops.apply.budget import BudgetExceeded
 from flowops.apply.context import ApplyContext, StepFailed
@@ -46,16 +46,25 @@ class ApplyResult:
     failed: list[Failure] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     stopped: str = ""
+    total: int = 0  # changes in the plan, for the [k/N] counter of progress lines
+    _finished: int = field(default=0, repr=False, compare=False)
+    _lock: Lock = field(default_factory=Lock, repr=False, compare=False)
 
     @property
     def ok(self) -> bool:
         return not self.failed and not self.skipped and not self.stopped
 
+    def counter(self) -> str:
+        """``[k/N]``: k changes of the plan's N have finished, the caller's included."""
+        with self._lock:
+            self._finished += 1
+            return f"[{self._finished}/{self.total}]"
+
 
 def apply_plan(plan: Plan, ctx: ApplyContext, concurrency: int = 8) -> ApplyResult:
-    result = ApplyResult()
-    stop = Event()
     pending = plan.pending()
+    result = ApplyResult(total=len(pending))
+    stop = Event()
     first = [c for c in pending if c.action not in PRUNES]
     prunes = [c for c in pending if c.action in PRUNES]
     _run_all(first, ctx, result, stop, concurrency)
@@ -101,6 +110,7 @@ def _run_guarded(ctx: ApplyContext, change: Change, result: ApplyResult, stop: E
     try:
         run_change(ctx, change)
         result.done.append(change.key)
+        ctx.progress(f"{result.counter()} {change.key}: done")
     except StepFailed as exc:
         _fail(ctx, result, change.key, exc.message, exc.problems)
     except (AuthError, BudgetExceeded) as exc:
@@ -119,7 +129,7 @@ def _fail(
     problems: tuple[Problem, ...] = (),
 ) -> None:
     result.failed.append(Failure(key, message, problems))
-    ctx.progress(f"{key}: FAILED: {message}")
+    ctx.progress(f"{result.counter()} {key}: FAILED: {message}")
 
 
 def run_change(ctx: ApplyContext, change: Change) -> None:

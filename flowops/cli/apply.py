@@ -9,29 +9,41 @@ from pathlib import Path
 
 import click
 
-from flowops.apply import ApplyResult, CountingAPI
 from flowops.cli.common import make_plan, prepare, show, use_color
 from flowops.cli.context import CliContext
 from flowops.cli.group import cli
-from flowops.cli.options import env_option, selection_options
+from flowops.cli.options import Duration, env_option, format_option, selection_options
 from flowops.connect import open_environment
 from flowops.errors import FlowopsError, Interrupted
+from flowops.lock import file as lockfile
 from flowops.pipeline import engine
-from flowops.plan import saved_plan
-from flowops.report import Report, Result
+from flowops.plan import Plan, saved_plan
+from flowops.report import Result, formats
+from flowops.report.apply import ApplyOutcome
 
 
 @cli.command()
 @click.argument("plan_file", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @env_option
+@format_option(formats("apply"), "text for people; json: the result on stdout for tools.")
 @click.option("--auto-approve", is_flag=True, help="Apply without asking for confirmation.")
+@click.option(
+    "--lock-timeout",
+    type=Duration(),
+    default="0s",
+    show_default=True,
+    metavar="DURATION",
+    help="Wait this long (30s, 5m, 1h) for another apply on the environment to finish.",
+)
 @selection_options
 @click.pass_obj
 def apply(
     obj: CliContext,
     plan_file: Path | None,
     env: str,
+    fmt: str,
     auto_approve: bool,
+    lock_timeout: float,
     flows: tuple[str, ...],
     publish: bool,
     force: bool,
@@ -42,12 +54,11 @@ def apply(
     project = prepare(obj, saved.env if saved else env)
     with open_environment(project.root, project.env) as conn:
         current = saved or make_plan(project, conn.api, flows, publish, force, prune)
-        show(Result("plan", current.to_dict(), use_color()), "text")
         if saved is None:
+            show_plan(current, fmt)
             if not current.has_changes:
-                return 0
+                return report(ApplyOutcome(current), fmt)
             confirm(auto_approve)
-        click.echo(f"Applying {len(current.pending())} change(s) to '{current.env}'…", err=True)
         with interrupt_explained():
             result, calls = engine.apply(
                 project,
@@ -55,8 +66,25 @@ def apply(
                 conn.api,
                 saved=saved is not None,
                 progress=lambda line: click.echo(line, err=True),
+                lock_timeout=lock_timeout,
+                waiting=lambda who: click.echo(f"Waiting for the apply lock ({who})…", err=True),
+                on_start=lambda: starting(current, fmt, saved is not None),
             )
-    return report(result, calls)
+    entries = lockfile.load(project.lock_path).entries(current.env)
+    return report(ApplyOutcome(current, result, calls, entries), fmt)
+
+
+def show_plan(plan_: Plan, fmt: str) -> None:
+    """The plan for people: on stdout, or on stderr when stdout carries JSON."""
+    err = fmt == "json"
+    show(Result("plan", plan_.to_dict(), use_color(sys.stderr if err else None)), "text", err=err)
+
+
+def starting(plan_: Plan, fmt: str, saved: bool) -> None:
+    """Runs once the apply lock is held and a saved plan is known to be fresh."""
+    if saved:
+        show_plan(plan_, fmt)
+    click.echo(f"Applying {len(plan_.pending())} change(s) to '{plan_.env}'…", err=True)
 
 
 @contextmanager
@@ -88,22 +116,8 @@ def interactive() -> bool:
     return sys.stdin.isatty()
 
 
-def report(result: ApplyResult, calls: CountingAPI) -> int:
-    for failure in result.failed:
-        click.echo(f"Error: {failure.key}: {failure.message}", err=True)
-        if failure.problems:
-            show(Result("validation", Report(list(failure.problems))), "text", err=True)
-    if result.skipped:
-        click.echo(
-            f"Not started: {', '.join(sorted(result.skipped))} (run apply again to continue).",
-            err=True,
-        )
-    if result.stopped:
-        click.echo(f"Stopped: {result.stopped}", err=True)
-    click.echo(
-        f"Apply {'complete' if result.ok else 'finished with errors'}: "
-        f"{len(result.done)} flow(s) changed, {len(result.failed)} failed; "
-        f"{calls.total} Graph API call(s), {calls.writes} write(s).",
-        err=True,
-    )
-    return 0 if result.ok else 1
+def report(outcome: ApplyOutcome, fmt: str) -> int:
+    """What happened: text for people on stderr (with the progress), json on stdout."""
+    text = fmt == "text"
+    show(Result("apply", outcome, text and use_color(sys.stderr)), fmt, err=text)
+    return 0 if outcome.result.ok else 1

@@ -19,14 +19,22 @@ from flowops.report import Report, Result, render
 
 
 def use_color(stream: object = None) -> bool:
+    """CPython's order: NO_COLOR (any value) turns colour off; else FORCE_COLOR forces it
+    (not '0' or 'false'); else a terminal gets colour unless TERM=dumb. Default: stdout."""
     if os.environ.get("NO_COLOR"):
+        return False
+    forced = os.environ.get("FORCE_COLOR", "")
+    if forced:
+        return forced.lower() not in ("0", "false")
+    if os.environ.get("TERM") == "dumb":
         return False
     return bool(getattr(stream or sys.stdout, "isatty", lambda: False)())
 
 
 def show(result: Result, fmt: str, *, err: bool = False) -> None:
-    """Print a command's result through the one reporter registry."""
-    click.echo(render(result, fmt), err=err, nl=False)
+    """Print a command's result through the one reporter registry (colour kept in a pipe
+    when the result asks for it: click.echo would strip it)."""
+    click.echo(render(result, fmt), err=err, nl=False, color=result.color or None)
 
 
 def show_problems(report: Report) -> None:
@@ -35,21 +43,25 @@ def show_problems(report: Report) -> None:
 
 @contextmanager
 def problems_shown() -> Iterator[None]:
-    """Print validation problems with file:line:col before the one-line error."""
+    """Print validation problems with file:line:col, then a one-line error that does not
+    repeat them."""
     try:
         yield
     except ProblemsError as exc:
         show_problems(Report(list(exc.problems)))
-        raise
+        short = ProblemsError("stopped by the errors above; nothing was sent to Meta", [])
+        short.problems, short.hint = exc.problems, "fix them, then run the command again"
+        raise short from None
 
 
 def prepare(obj: CliContext, env: str) -> engine.Project:
-    """Open the project for ``env`` and validate it: errors stop, warnings are printed."""
+    """Open the project for ``env`` and validate it: errors stop, warnings are printed
+    with the summary `flowops validate` gives."""
     with problems_shown():
         project = engine.open_project(obj.manifest_path, env)
-        warnings = engine.validate_project(project)
-    if warnings:
-        show_problems(Report(warnings))
+        report = engine.validation_report(project)
+    if report.problems:
+        show_problems(report)
     return project
 
 

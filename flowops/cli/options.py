@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import Any, ClassVar, TypeVar, cast
 
 import click
 
@@ -59,3 +61,49 @@ def selection_options(func: F) -> F:
     ):
         func = option(func)
     return func
+
+
+class Duration(click.ParamType):
+    """``30s``, ``5m``, ``1h`` or plain seconds (Terraform's -lock-timeout values)."""
+
+    name = "duration"
+    _UNITS: ClassVar[dict[str, float]] = {"ms": 0.001, "s": 1, "": 1, "m": 60, "h": 3600}
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> float:
+        if isinstance(value, (int, float)):
+            return float(value)
+        match = re.fullmatch(r"(\d+(?:\.\d+)?)(ms|s|m|h|)", str(value).strip())
+        if match is None:
+            self.fail(f"'{value}' is not a duration such as 30s, 5m or 1h", param, ctx)
+        return float(match[1]) * self._UNITS[match[2]]
+
+
+def refresh_option(default: bool, help: str) -> Callable[[F], F]:
+    """``--refresh`` / ``--no-refresh``; ``--refresh=false`` (Terraform's spelling) works too.
+
+    Passes one ``refresh: bool`` to the command."""
+
+    def decorate(func: F) -> F:
+        @functools.wraps(func)
+        def command(*args: Any, refresh: bool, no_refresh: bool, **kwargs: Any) -> object:
+            return func(*args, refresh=refresh and not no_refresh, **kwargs)
+
+        command = click.option(
+            "--no-refresh", "no_refresh", is_flag=True, help="Do not read Meta."
+        )(command)
+        flag = click.option(
+            "--refresh",
+            "refresh",
+            type=click.BOOL,
+            default=default,
+            is_flag=False,
+            flag_value=True,
+            show_default=True,
+            metavar="[BOOLEAN]",
+            help=help,
+        )
+        return cast(F, flag(command))
+
+    return decorate

@@ -9,7 +9,7 @@ import click
 from flowops.cli.common import make_plan, prepare, show, use_color
 from flowops.cli.context import CliContext
 from flowops.cli.group import cli
-from flowops.cli.options import env_option, format_option, selection_options
+from flowops.cli.options import env_option, format_option, refresh_option, selection_options
 from flowops.connect import open_environment
 from flowops.plan import save_plan
 from flowops.report import Result, diagrams, formats
@@ -25,13 +25,7 @@ EXIT_CHANGES = 2
     type=click.Path(dir_okay=False, path_type=Path),
     help="Also save the plan (JSON) for `flowops apply FILE`.",
 )
-@click.option(
-    "--refresh",
-    type=click.BOOL,
-    default=True,
-    show_default=True,
-    help="Read Meta; --refresh=false plans from the lock alone (zero API calls).",
-)
+@refresh_option(True, "Read Meta; --no-refresh (or --refresh=false) plans from the lock alone.")
 @click.option(
     "--detailed-exitcode",
     is_flag=True,

@@ -7,9 +7,10 @@ import click
 from flowops.cli.common import problems_shown, show
 from flowops.cli.context import CliContext
 from flowops.cli.group import cli
-from flowops.cli.options import env_option, format_option
+from flowops.cli.options import env_option, format_option, refresh_option
 from flowops.connect import open_environment
 from flowops.drift import status_rows
+from flowops.graph import STATUS_FIELDS
 from flowops.lock import file as lockfile
 from flowops.pipeline import engine
 from flowops.refresh import list_remote, load_desired
@@ -19,7 +20,7 @@ from flowops.report import Result, formats
 @cli.command()
 @env_option
 @format_option(formats("status"), "text for people, json for programs.")
-@click.option("--refresh", is_flag=True, help="Also read Meta's current status (one paged list).")
+@refresh_option(False, "Also read Meta: each flow's status and health_status (one paged list).")
 @click.pass_obj
 def status(obj: CliContext, env: str, fmt: str, refresh: bool) -> int:
     """What the lock says about each flow, and whether the chatbot would use it."""
@@ -31,7 +32,16 @@ def status(obj: CliContext, env: str, fmt: str, refresh: bool) -> int:
     remote = None
     if refresh:
         with open_environment(project.root, project.env) as conn:
-            remote = list_remote(conn.api)
+            remote = list_remote(conn.api, STATUS_FIELDS)
     rows = status_rows(desired, entries, catalogue, remote)
-    show(Result("status", rows, extras={"env": env}), fmt)
+    source = {"lock": _shown(project), "refreshed": refresh}
+    show(Result("status", rows, extras={"env": env, **source}), fmt)
     return 0
+
+
+def _shown(project: engine.Project) -> str:
+    """The lock file as people know it: relative to the repository root."""
+    try:
+        return project.lock_path.relative_to(project.root).as_posix()
+    except ValueError:
+        return str(project.lock_path)

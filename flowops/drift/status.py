@@ -28,6 +28,8 @@ class StatusRow:
     because: str
     flagged: bool = False
     differs: tuple[str, ...] = ()  # what git changed since the last apply (when not in sync)
+    can_send_message: str | None = None  # Meta's health_status (status --refresh only)
+    health_problems: tuple[str, ...] = ()  # the entities that are not AVAILABLE, and why
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -75,9 +77,10 @@ def _row(
     remote: Mapping[str, RemoteFlow] | None,
 ) -> StatusRow:
     status = entry.status if entry else ""
+    flow = remote.get(entry.flow_id) if remote is not None and entry is not None else None
     if remote is not None and entry is not None:
-        flow = remote.get(entry.flow_id)
         status = flow.status if flow else "(gone from Meta)"
+    health = flow.health if flow else None
     ok, because, flagged = usable(entry, status)
     link = entry.flow_definition_name if entry else (d.spec.flow_definition_name if d else None)
     differs = _differs(d, entry)
@@ -96,6 +99,8 @@ def _row(
         because=because,
         flagged=flagged,
         differs=differs,
+        can_send_message=health.can_send_message if health else None,
+        health_problems=health.problems if health else (),
     )
 
 

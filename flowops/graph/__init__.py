@@ -7,9 +7,11 @@ from flowops.graph.envelope import ErrorBody
 from flowops.graph.errors import AuthError, FlowStateError, GraphError
 from flowops.graph.types import (
     LIST_FIELDS,
+    STATUS_FIELDS,
     Asset,
     CreatedFlow,
     FlowsAPI,
+    Health,
     Preview,
     RemoteFlow,
     ValidationError,
@@ -17,6 +19,7 @@ from flowops.graph.types import (
 
 __all__ = [
     "LIST_FIELDS",
+    "STATUS_FIELDS",
     "Asset",
     "AuthError",
     "CreatedFlow",
@@ -25,6 +28,7 @@ __all__ = [
     "FlowsAPI",
     "GraphClient",
     "GraphError",
+    "Health",
     "Preview",
     "RemoteFlow",
     "ValidationError",

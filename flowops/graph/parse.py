@@ -10,6 +10,7 @@ from flowops.graph.types import (
     Asset,
     CreatedFlow,
     ErrorPointer,
+    Health,
     Preview,
     RemoteFlow,
     ValidationError,
@@ -75,7 +76,31 @@ def parse_remote_flow(raw: dict[str, Any]) -> RemoteFlow:
         data_api_version=_opt_str(raw.get("data_api_version")),
         endpoint_uri=_opt_str(raw.get("endpoint_uri")),
         updated_at=_opt_str(raw.get("updated_at")),
+        health=parse_health(raw.get("health_status")),
     )
+
+
+def parse_health(raw: Any) -> Health | None:
+    """``{"can_send_message": …, "entities": [{"entity_type", "id", "can_send_message",
+    "errors": [{"error_code", "error_description", "possible_solution"}]}]}``."""
+    if not isinstance(raw, dict):
+        return None
+    problems = [
+        _entity_problem(entity)
+        for entity in _dicts(raw.get("entities"))
+        if _str(entity.get("can_send_message")) not in ("", "AVAILABLE")
+    ]
+    return Health(_str(raw.get("can_send_message")), tuple(problems))
+
+
+def _entity_problem(entity: dict[str, Any]) -> str:
+    errors = [
+        " ".join(_str(e.get(k)) for k in ("error_code", "error_description") if e.get(k))
+        + (f" ({_str(e['possible_solution'])})" if e.get("possible_solution") else "")
+        for e in _dicts(entity.get("errors"))
+    ]
+    head = f"{_str(entity.get('entity_type')) or 'entity'} {_str(entity.get('can_send_message'))}"
+    return f"{head}: {'; '.join(errors)}" if errors else head
 
 
 def parse_created(raw: dict[str, Any]) -> CreatedFlow:

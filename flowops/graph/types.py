@@ -21,6 +21,8 @@ LIST_FIELDS = (
     "endpoint_uri",
     "updated_at",
 )
+# status --refresh also asks whether each flow can be sent (no cost: the same list call).
+STATUS_FIELDS = (*LIST_FIELDS, "health_status")
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,15 @@ class ValidationError:
 
 
 @dataclass(frozen=True)
+class Health:
+    """Meta's ``health_status``: ``can_send_message`` is AVAILABLE, LIMITED or BLOCKED;
+    ``problems`` names each entity (FLOW, WABA, APP …) that is not AVAILABLE, and why."""
+
+    can_send_message: str
+    problems: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class RemoteFlow:
     id: str
     name: str = ""
@@ -57,6 +68,7 @@ class RemoteFlow:
     data_api_version: str | None = None
     endpoint_uri: str | None = None
     updated_at: str | None = None
+    health: Health | None = None  # only when health_status was asked for
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ The CLI calls these; tests call them too, with any ``FlowsAPI`` (a fake or the e
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +29,7 @@ from flowops.pipeline.planner import PlanInputs, build_plan
 from flowops.plan import Plan, PlanOptions, check_targets
 from flowops.problems import Problem
 from flowops.refresh import load_desired
+from flowops.report.validation import Report
 from flowops.validate import validate_project as check_project
 
 
@@ -54,14 +56,19 @@ def open_project(manifest_path: Path, env_name: str) -> Project:
     return Project(manifest, manifest.environment(env_name), flows_for(manifest, env_name))
 
 
-def validate_project(project: Project) -> list[Problem]:
+def validation_report(project: Project) -> Report:
     """Validation first: errors stop the plan (printed with file:line:col)."""
     report = check_project(project.manifest.path, env=project.env.name)
     if report.errors:
         raise ProblemsError(
             f"{report.errors} validation error(s); nothing was planned", report.sorted()
         )
-    return report.sorted()
+    return report
+
+
+def validate_project(project: Project) -> list[Problem]:
+    """The warnings of a project that validates (else ProblemsError)."""
+    return validation_report(project).sorted()
 
 
 def options_for(
@@ -79,7 +86,7 @@ def options_for(
         prune=prune,
         publish=publish,
         force=force,
-        targets=check_targets(flows, known),
+        targets=check_targets(flows, known, _links(project)),
         max_deprecations=settings.max_deprecations,
         clone_name_suffix=settings.clone_name_suffix,
     )
@@ -119,6 +126,12 @@ def options_of(plan_: Plan, project: Project) -> PlanOptions:
     )
 
 
+def _links(project: Project) -> dict[str, str]:
+    """Flow key → the traditional flow it replaces (components have none)."""
+    specs = project.specs.items()
+    return {key: spec.flow_definition_name for key, spec in specs if spec.flow_definition_name}
+
+
 def apply(
     project: Project,
     plan_: Plan,
@@ -128,14 +141,22 @@ def apply(
     progress: Progress | None = None,
     before_step: StepHook | None = None,
     concurrency: int | None = None,
+    lock_timeout: float = 0.0,
+    waiting: Callable[[str], None] | None = None,
+    on_start: Callable[[], None] | None = None,
 ) -> tuple[ApplyResult, CountingAPI]:
-    """Apply under the environment's apply lock; a saved plan must still be fresh."""
+    """Apply under the environment's apply lock (waiting up to ``lock_timeout`` seconds for
+    another apply); a saved plan must still be fresh. ``on_start`` runs once both hold,
+    before the first change."""
     settings = project.manifest.settings
     counting = CountingAPI(api, settings.max_calls)
-    with apply_lock(paths.apply_lock_path(project.root, project.env)):
+    exclusive = paths.apply_lock_path(project.root, project.env)
+    with apply_lock(exclusive, lock_timeout, waiting):
         lock = lockfile.load(project.lock_path)
         ins = inputs(project, lock, options_of(plan_, project))
         _check_current(plan_, ins, counting, saved)
+        if on_start is not None:
+            on_start()
         ctx = ApplyContext(
             counting,
             lock,

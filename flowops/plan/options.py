@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from flowops.errors import FlowopsError
@@ -31,15 +31,27 @@ class PlanOptions:
         }
 
 
-def check_targets(wanted: Iterable[str], known: Iterable[str]) -> frozenset[str] | None:
-    """``--flow`` keys must name a flow in flows.yaml or the lock; suggest the closest."""
+def check_targets(
+    wanted: Iterable[str], known: Iterable[str], links: Mapping[str, str] | None = None
+) -> frozenset[str] | None:
+    """``--flow`` keys must name a flow in flows.yaml or the lock. ``links`` (flow key →
+    the traditional flow it replaces) turns a traditional flow's name into its flow's key."""
     wanted = list(wanted)
     if not wanted:
         return None
     names = sorted(set(known))
     for key in wanted:
         if key not in names:
-            close = difflib.get_close_matches(key, names, n=1)
-            hint = f"did you mean '{close[0]}'?" if close else "see the keys in flows.yaml"
-            raise FlowopsError(f"--flow {key}: no flow with that key", hint=hint)
+            raise FlowopsError(
+                f"--flow {key}: no flow with that key", hint=_hint(key, names, links)
+            )
     return frozenset(wanted)
+
+
+def _hint(key: str, names: list[str], links: Mapping[str, str] | None) -> str:
+    linked = sorted(k for k, name in (links or {}).items() if name == key)
+    if linked:
+        flows = " ".join(f"--flow {k}" for k in linked)
+        return f"'{key}' is a traditional flow; the flow replacing it is: {flows}"
+    close = difflib.get_close_matches(key, names, n=1)
+    return f"did you mean '{close[0]}'?" if close else "see the keys in flows.yaml"

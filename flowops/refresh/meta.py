@@ -8,7 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
-from flowops.graph import FlowsAPI, RemoteFlow
+from flowops.graph import LIST_FIELDS, FlowsAPI, RemoteFlow
 from flowops.lock import LockEntry, content_sha256, sha256_text
 from flowops.refresh.desired import DesiredFlow
 
@@ -30,8 +30,8 @@ class RemoteState:
         return content_sha256(self.docs[flow_id])
 
 
-def list_remote(api: FlowsAPI) -> dict[str, RemoteFlow]:
-    return {flow.id: flow for flow in api.list_flows()}
+def list_remote(api: FlowsAPI, fields: tuple[str, ...] = LIST_FIELDS) -> dict[str, RemoteFlow]:
+    return {flow.id: flow for flow in api.list_flows(fields)}
 
 
 def refresh(

@@ -7,7 +7,7 @@ A command builds a ``Result`` (its kind, the value, colour, extras) and asks for
 
 from __future__ import annotations
 
-from flowops.report import decision, drift, plan, status, validation
+from flowops.report import apply, decision, drift, plan, status, validation
 from flowops.report.comment import (
     Extras,
     add_previews,
@@ -23,6 +23,7 @@ from flowops.report.validation import Report
 
 REPORTERS: dict[str, dict[str, Reporter]] = {
     "plan": plan.REPORTERS,
+    "apply": apply.REPORTERS,
     "validation": validation.REPORTERS,
     "drift": drift.REPORTERS,
     "status": status.REPORTERS,

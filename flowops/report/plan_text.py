@@ -29,7 +29,7 @@ def _title(plan: dict[str, Any]) -> str:
     how = (
         f"refreshed from Meta with {plan['read_calls']} read call(s)"
         if plan["refreshed"]
-        else "from the lock only (--refresh=false)"
+        else "from the lock only: --no-refresh"
     )
     return f"flowops plan for environment '{plan['env']}' ({how})"
 

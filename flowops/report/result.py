@@ -12,7 +12,8 @@ class Result:
     """What a command answered: ``kind`` picks the reporters, ``value`` is the answer itself.
 
     ``plan`` → the plan dict, ``validation`` → a ``Report``, ``drift`` → a ``DriftReport``,
-    ``status`` → status rows, ``resolve`` → a runtime ``Decision``. ``extras`` carries what
+    ``status`` → status rows, ``resolve`` → a runtime ``Decision``, ``apply`` → an
+    ``ApplyOutcome``. ``extras`` carries what
     a format adds around the value (diagrams, the environment, where the answer came from).
     """
 

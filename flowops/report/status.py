@@ -11,12 +11,21 @@ _YES = {True: "yes", False: "no", None: "unknown"}
 
 
 def render_text(result: Result) -> str:
-    return ("\n".join(_text(row) for row in result.value) or "No flows.") + "\n"
+    rows = "\n".join(_text(row) for row in result.value) or "No flows."
+    return f"{_header(result)}\n\n{rows}\n"
+
+
+def _header(result: Result) -> str:
+    """Which environment, and where the answers come from (as plan's first line says)."""
+    lock, refreshed = result.extras.get("lock", "the lock file"), result.extras.get("refreshed")
+    source = f"{lock} and Meta" if refreshed else f"{lock} (--refresh also reads Meta)"
+    return f"flowops status for environment '{result.extras['env']}' (from {source})"
 
 
 def render_json(result: Result) -> str:
     flows = [row.to_dict() for row in result.value]
     body = {"format_version": 1, "env": result.extras["env"], "flows": flows}
+    body["refreshed"] = bool(result.extras.get("refreshed"))
     return json.dumps(body, indent=2) + "\n"
 
 
@@ -28,6 +37,9 @@ def _text(row: StatusRow) -> str:
         f"    runtime would use it: {_YES[row.usable]}, because {row.because}"
         + ("  ⚠" if row.flagged else ""),
     ]
+    if row.can_send_message is not None:
+        lines.append(f"    can send messages (Meta's health_status): {row.can_send_message}")
+        lines += [f"      {problem}" for problem in row.health_problems]
     return "\n".join(lines)
 
 

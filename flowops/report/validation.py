@@ -78,7 +78,7 @@ def _painter(color: bool) -> Callable[[str, str], str]:
 def render_json(report: Report, color: bool = False) -> str:
     body = {
         "version": 1,
-        "problems": [_problem_dict(p) for p in report.sorted()],
+        "problems": [problem_dict(p) for p in report.sorted()],
         "summary": {
             "errors": report.errors,
             "warnings": report.warnings,
@@ -90,7 +90,7 @@ def render_json(report: Report, color: bool = False) -> str:
     return json.dumps(body, indent=2) + "\n"
 
 
-def _problem_dict(problem: Problem) -> dict[str, object]:
+def problem_dict(problem: Problem) -> dict[str, object]:
     keys = ("file", "line", "col", "code", "message", "hint", "pointer")
     out: dict[str, object] = {key: getattr(problem, key) for key in keys}
     out["severity"] = problem.severity.value
