@@ -225,3 +225,23 @@ def test_dev_zero_is_refused_not_read_forever(tmp_path: Path) -> None:
         "Cannot read /dev/zero: not a regular file (a device)."
     ]
     assert [p.code for p in manifest.problems] == ["MANIFEST_UNREADABLE"]
+
+
+@pytest.mark.parametrize(("levels", "refused"), [(MAX_NESTING, False), (MAX_NESTING + 1, True)])
+def test_the_nesting_limit_counts_every_level(levels: int, refused: bool) -> None:
+    text = "[" * levels + "]" * levels
+    [problem] = validate_text(text, "f.json")
+    assert (f"more than {MAX_NESTING} levels" in problem.message) is refused, problem.message
+
+
+def test_a_key_past_the_string_limit_is_refused_at_the_key() -> None:
+    doc = _flow_with(data={"k" * (MAX_STRING_CHARS + 1): {"type": "string", "__example__": "x"}})
+    [problem] = validate_text(json.dumps(doc), "f.json")
+    assert "has a key longer than" in problem.message
+    assert problem.pointer == "/screens/0/data"  # its object: the key itself is not echoed
+
+
+def test_a_yaml_value_past_the_string_limit_is_refused(tmp_path: Path) -> None:
+    text = f"version: 1\nflows: {{}}\nnote: {'x' * (MAX_STRING_CHARS + 1)}\n"
+    [problem] = validate_project(project(tmp_path, text) / "flows.yaml").problems
+    assert (problem.code, problem.line, problem.col) == ("MANIFEST_TOO_LARGE", 3, 7)

@@ -3,7 +3,8 @@
 Size is checked on the bytes, before parsing; nesting, value count, string length and lone
 surrogates on the parsed document, in one pass. A document shorter than
 ``2 * FLOW_JSON_MAX_VALUES`` characters cannot break the count or string limits, so only
-its nesting is walked: the common, valid case stays cheap.
+its nesting is walked, and not even that when it has too few brackets to nest too deep: the
+common, valid case stays cheap.
 """
 
 from __future__ import annotations
@@ -46,7 +47,8 @@ def too_big(data: str | bytes) -> Problem | None:
 def bounds_finding(doc: object, text: str) -> Finding | None:
     """The first value past a limit, or None."""
     walk = _Walk(full=len(text) >= _BIG)
-    if isinstance(doc, (dict, list)):
+    few = not walk.full and text.count("{") + text.count("[") <= MAX_NESTING  # cannot nest deeper
+    if isinstance(doc, (dict, list)) and not few:
         path = walk.container(doc, MAX_NESTING - 1)
         if path is not None:
             return walk.finding(path)
@@ -68,7 +70,7 @@ class _Walk:
         items = value.items() if type(value) is dict else enumerate(value)
         for key, child in items:
             if self.full and self._breaks(key, child):
-                return [key]
+                return [] if self.why == "key" else [key]  # a huge key: point at its object
             if type(child) is dict or type(child) is list:
                 if not left:
                     self.why = "nesting"
@@ -94,7 +96,7 @@ class _Walk:
         messages = {
             "nesting": f"the JSON is nested more than {MAX_NESTING} levels deep",
             "values": f"the document holds more than {FLOW_JSON_MAX_VALUES:,} values",
-            "key": f"a key longer than {MAX_STRING_CHARS:,} characters",
+            "key": f"this object has a key longer than {MAX_STRING_CHARS:,} characters",
             "string": f"a string longer than {MAX_STRING_CHARS:,} characters",
         }
         hints = {
@@ -102,7 +104,7 @@ class _Walk:
             "values": "No real flow comes close; check that this is the file you meant.",
         }
         hint = hints.get(self.why, "Shorten it: Meta keeps Flow JSON under 10 MB.")
-        return Finding(pointer, INVALID, messages[self.why], hint=hint, at_key=self.why == "key")
+        return Finding(pointer, INVALID, messages[self.why], hint=hint)
 
 
 def _pointer(path: list[object]) -> str:
