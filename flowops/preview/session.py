@@ -7,7 +7,8 @@ message or endpoint would send.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from flowops.screens.examples import entry_screen, example_data, find, scope_for
@@ -39,27 +40,60 @@ def first(doc: Any) -> dict[str, Any]:
     return show(doc, entry, None, {})
 
 
+@dataclass(frozen=True)
+class Tap:
+    """One action run on one screen, its payload already resolved."""
+
+    doc: Any
+    screen: Mapping[str, Any]
+    data: Mapping[str, Any]
+    forms: Forms
+    action: Mapping[str, Any]
+    payload: Any
+
+    @property
+    def fields(self) -> dict[str, Any]:
+        return self.payload if isinstance(self.payload, dict) else {}
+
+
 def act(doc: Any, screen_id: str, data: Mapping[str, Any], forms: Forms, action: Any) -> Any:
     """The result of running ``action`` on ``screen_id`` with the typed-in ``forms``."""
     screen = find(doc, screen_id)
     if screen is None or not isinstance(action, Mapping):
         raise StepError("unknown screen or action")
+    run = ACTIONS.get(str(action.get("name")))
+    if run is None:
+        raise StepError(f"unknown action '{action.get('name')}'")
     payload = resolve_deep(action.get("payload", {}), scope_for(doc, screen, data, forms))
-    name = action.get("name")
-    if name == "navigate":
-        target = action.get("next")
-        name = target.get("name") if isinstance(target, Mapping) else None
-        return show(doc, str(name), payload if isinstance(payload, dict) else {}, forms)
-    if name == "complete":
-        return {"kind": "complete", "payload": payload, "flow_token": FLOW_TOKEN}
-    if name == "data_exchange":
-        return exchange(doc, screen_id, payload)
-    if name == "update_data":
-        merged = {**example_data(screen), **data, **(payload if isinstance(payload, dict) else {})}
-        return show(doc, screen_id, merged, forms)
-    if name == "open_url":
-        return {"kind": "open_url", "url": str(action.get("url", ""))}
-    raise StepError(f"unknown action '{name}'")
+    return run(Tap(doc, screen, data, forms, action, payload))
+
+
+def _navigate(tap: Tap) -> Any:
+    target = tap.action.get("next")
+    name = target.get("name") if isinstance(target, Mapping) else None
+    return show(tap.doc, str(name), tap.fields, tap.forms)
+
+
+def _complete(tap: Tap) -> Any:
+    return {"kind": "complete", "payload": tap.payload, "flow_token": FLOW_TOKEN}
+
+
+def _update(tap: Tap) -> Any:
+    merged = {**example_data(tap.screen), **tap.data, **tap.fields}
+    return show(tap.doc, str(tap.screen.get("id")), merged, tap.forms)
+
+
+def _open_url(tap: Tap) -> Any:
+    return {"kind": "open_url", "url": str(tap.action.get("url", ""))}
+
+
+ACTIONS: dict[str, Callable[[Tap], Any]] = {
+    "navigate": _navigate,
+    "complete": _complete,
+    "data_exchange": lambda tap: exchange(tap.doc, str(tap.screen.get("id")), tap.payload),
+    "update_data": _update,
+    "open_url": _open_url,
+}
 
 
 def exchange(doc: Any, screen_id: str, payload: Any) -> dict[str, Any]:
