@@ -10,6 +10,7 @@ import click
 
 from flowops.cli.context import CliContext
 from flowops.cli.group import cli
+from flowops.cli.options import optional_env_option
 from flowops.connect import open_environment
 from flowops.errors import FlowopsError
 from flowops.onboard import require_env
@@ -33,9 +34,7 @@ from flowops.report import (
     required=True,
     help="A plan saved by `flowops plan --out`.",
 )
-@click.option(
-    "--env", "env_name", metavar="NAME", help="Environment of the plan (checked against the file)."
-)
+@optional_env_option("Environment of the plan (checked against the file).")
 @click.option("--preview", is_flag=True, help="Add preview links of changed flows (reads Meta).")
 @click.option(
     "--summary-file",
@@ -58,7 +57,7 @@ from flowops.report import (
 def pr_comment(
     obj: CliContext,
     plan_path: Path,
-    env_name: str | None,
+    env: str | None,
     preview: bool,
     summary_file: Path | None,
     output: Path | None,
@@ -67,9 +66,9 @@ def pr_comment(
 ) -> int:
     """Print the comment body: a hidden marker, the plan, a diagram per changed flow."""
     plan = load_plan(plan_path)
-    if env_name and env_name != plan["env"]:
+    if env and env != plan["env"]:
         raise FlowopsError(
-            f"{plan_path} is a plan for '{plan['env']}', not '{env_name}'",
+            f"{plan_path} is a plan for '{plan['env']}', not '{env}'",
             hint="pass the plan made for that environment",
         )
     extras = diagrams(plan, obj.root)

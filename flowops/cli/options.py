@@ -23,6 +23,11 @@ def env_option(func: F) -> F:
     )(func)
 
 
+def optional_env_option(help: str) -> Callable[[F], F]:
+    """``--env NAME`` for a command that also works without an environment (no default)."""
+    return click.option("--env", "env", metavar="NAME", help=help)
+
+
 def format_option(choices: Sequence[str], help: str) -> Callable[[F], F]:
     """``--format`` stored as ``fmt``, defaulting to text."""
     return click.option(

@@ -9,7 +9,7 @@ import click
 from flowops.cli.common import show, use_color
 from flowops.cli.context import CliContext
 from flowops.cli.group import cli
-from flowops.cli.options import format_option
+from flowops.cli.options import format_option, optional_env_option
 from flowops.report import Result, formats
 from flowops.validate import validate_paths, validate_project
 
@@ -20,7 +20,7 @@ from flowops.validate import validate_paths, validate_project
 @format_option(
     formats("validation"), "text for people, json for programs, github for workflow annotations."
 )
-@click.option("--env", "env", metavar="NAME", help="Check as applied to this environment only.")
+@optional_env_option("Check as applied to this environment only.")
 @click.pass_context
 def validate(
     ctx: click.Context, paths: tuple[Path, ...], strict: bool, fmt: str, env: str | None
