@@ -7,6 +7,7 @@ cycle cannot hide behind a deferred import.
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -151,3 +152,21 @@ def test_no_command_picks_its_output_by_comparing_the_format_itself() -> None:
         and node.test.left.id == "fmt"
     ]
     assert branches == []
+
+
+DOC = (PACKAGE.parent / "docs" / "architecture.md").read_text(encoding="utf-8")
+
+
+def test_the_architecture_page_names_every_package_and_only_modules_that_exist() -> None:
+    packages = {p.name for p in PACKAGE.iterdir() if (p / "__init__.py").exists()}
+    packages.discard("contrib")
+    assert {name for name in packages if f"`{name}`" not in DOC} == set()
+    named = set(re.findall(r"`([a-z_/]+\.py)`", DOC))
+    missing = {path for path in named if not _exists(path)}
+    assert named and missing == set()
+
+
+def _exists(path: str) -> bool:
+    """A path as the page writes it: from the repository, from flowops/, or inside a package."""
+    root = PACKAGE.parent
+    return (root / path).exists() or (PACKAGE / path).exists() or any(PACKAGE.rglob(path))

@@ -12,9 +12,7 @@ from flowops.cli.preview_local import local_options, serve_local
 from flowops.connect import open_environment
 from flowops.errors import FlowopsError
 from flowops.lock import file as lockfile
-from flowops.manifest import load
-from flowops.manifest.model import Manifest
-from flowops.manifest.source import did_you_mean
+from flowops.manifest import Manifest, did_you_mean, load
 
 
 @cli.command("preview")

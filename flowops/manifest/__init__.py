@@ -12,6 +12,7 @@ from flowops.manifest.model import (
     Manifest,
     UpdateStrategy,
 )
+from flowops.manifest.source import closest, did_you_mean
 from flowops.manifest.text import append_flows
 from flowops.manifest.yamlsource import YamlSyntaxError
 from flowops.manifest.yamlsource import read as read_yaml
@@ -24,6 +25,8 @@ __all__ = [
     "UpdateStrategy",
     "YamlSyntaxError",
     "append_flows",
+    "closest",
+    "did_you_mean",
     "flows_for",
     "load",
     "load_with_problems",

@@ -8,8 +8,7 @@ notes say why.
 from __future__ import annotations
 
 from flowops.errors import FlowopsError
-from flowops.manifest import Manifest, flows_for
-from flowops.manifest.source import closest
+from flowops.manifest import Manifest, closest, flows_for
 from flowops.runtime.outcome import Decision, Facts
 from flowops.runtime.snapshot import Snapshot
 

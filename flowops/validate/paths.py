@@ -11,7 +11,7 @@ from flowops.manifest import Manifest, YamlSyntaxError, flows_for, load_with_pro
 from flowops.manifest.paths import resolve
 from flowops.manifest.paths import shown as shown_path
 from flowops.problems import Problem
-from flowops.report.validation import Report
+from flowops.report import Report
 from flowops.validate.project import (
     YAML_SUFFIXES,
     display_path,

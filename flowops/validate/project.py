@@ -10,7 +10,7 @@ from flowops.flowjson import validate_text
 from flowops.limits import FLOW_JSON_MAX_BYTES, LimitError, read_regular
 from flowops.manifest import FlowSpec, Manifest, flows_for, load_with_problems, usable_flow_files
 from flowops.problems import Problem, Severity
-from flowops.report.validation import Report
+from flowops.report import Report
 from flowops.validate.endpoints import endpoint_warnings
 
 YAML_SUFFIXES = (".yaml", ".yml")

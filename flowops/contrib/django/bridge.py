@@ -17,8 +17,7 @@ from flowops.errors import FlowopsError, ProblemsError
 from flowops.graph import FlowsAPI
 from flowops.lock import LockEntry
 from flowops.lock import file as lockfile
-from flowops.manifest import append_flows
-from flowops.manifest.source import did_you_mean
+from flowops.manifest import append_flows, did_you_mean
 from flowops.pipeline import engine
 from flowops.plan import Plan
 from flowops.report import Report, Result, render
