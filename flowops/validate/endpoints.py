@@ -2,23 +2,28 @@
 
 from __future__ import annotations
 
+import functools
 import json
+from collections.abc import Mapping
 from pathlib import Path
 
 from flowops.limits import FLOW_JSON_MAX_BYTES, read_regular
-from flowops.manifest import FlowSpec, Manifest, flows_for
+from flowops.manifest import FlowSpec, Manifest
 from flowops.problems import Problem, Severity
 
 
-def endpoint_warnings(manifest: Manifest, file: str, envs: list[str]) -> list[Problem]:
-    """Meta refuses to publish an endpoint-powered flow without ``endpoint_uri``."""
-    if not _uses_endpoint(manifest.root / file):
-        return []
-    per_env = {env: flows_for(manifest, env) for env in envs}
+def endpoint_warnings(
+    manifest: Manifest, per_env: Mapping[str, Mapping[str, FlowSpec]]
+) -> list[Problem]:
+    """Meta refuses to publish an endpoint-powered flow without ``endpoint_uri``.
+
+    The manifest says which flows would publish without one; only their files are read.
+    """
+    uses_endpoint = functools.cache(lambda file: _uses_endpoint(manifest.root / file))
     problems = []
     for spec in manifest.flows.values():
-        missing = [env for env in envs if _cannot_publish(per_env[env][spec.key])]
-        if spec.file == file and missing:
+        missing = [env for env, specs in per_env.items() if _cannot_publish(specs[spec.key])]
+        if missing and uses_endpoint(spec.file):
             problems.append(_endpoint_warning(manifest, spec, missing))
     return problems
 

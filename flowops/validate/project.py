@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from flowops.flowjson import validate_text
@@ -23,12 +23,12 @@ def validate_project(
     manifest, problems = load_with_problems(manifest_path, strict=strict)
     if manifest is None:
         return _without_manifest(manifest_path, problems, strict)
-    envs = _environments(manifest, env)
-    by_file = _specs_by_file(manifest, envs)
+    per_env = {name: flows_for(manifest, name) for name in _environments(manifest, env)}
+    by_file = _specs_by_file(per_env.values())
     for file, specs in by_file.items():
         will_publish = any(spec.publish for spec in specs)
         problems += validate_flow_file(manifest.root / file, file, will_publish=will_publish)
-        problems += endpoint_warnings(manifest, file, envs)
+    problems += endpoint_warnings(manifest, per_env)
     return finish(problems, strict, flows=len(by_file), files=1 + len(by_file))
 
 
@@ -82,9 +82,9 @@ def _environments(manifest: Manifest, env: str | None) -> list[str]:
     return [env]
 
 
-def _specs_by_file(manifest: Manifest, envs: Iterable[str]) -> dict[str, list[FlowSpec]]:
+def _specs_by_file(per_env: Iterable[Mapping[str, FlowSpec]]) -> dict[str, list[FlowSpec]]:
     by_file: dict[str, list[FlowSpec]] = {}
-    for env in envs:
-        for spec in flows_for(manifest, env).values():
+    for specs in per_env:
+        for spec in specs.values():
             by_file.setdefault(spec.file, []).append(spec)
     return by_file
