@@ -72,17 +72,21 @@ def _project(tmp: Path, url: str) -> Path:
     return manifest
 
 
-def _apply_killed_after_first_step(manifest: Path) -> None:
+def _apply_killed_after_first_step(manifest: Path) -> str:
+    """The key of the flow whose creation apply reported just before it was killed."""
     argv = _flowops("-m", str(manifest), "apply", "--env", "staging", "--auto-approve")
     with subprocess.Popen(
         argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=_env()
     ) as proc:
         assert proc.stderr is not None
+        reported = ""
         for line in proc.stderr:
             if ": created (flow " in line:
                 proc.send_signal(signal.SIGKILL)
+                reported = line.split(":", 1)[0]
                 break
         assert proc.wait(timeout=30) == -signal.SIGKILL
+    return reported
 
 
 def _names_on_meta(url: str) -> Counter[str]:
@@ -94,9 +98,10 @@ def test_sigkill_mid_apply_then_apply_again_converges_without_duplicates(
     tmp_path: Path, emulator_url: str
 ) -> None:
     manifest = _project(tmp_path, emulator_url)
-    _apply_killed_after_first_step(manifest)
+    reported = _apply_killed_after_first_step(manifest)
     locked = lockfile.load(tmp_path / "flows.lock").entries("staging")
     on_meta = _names_on_meta(emulator_url)
+    assert reported in locked  # a step reported done is recorded (in the journal, at least)
     assert 1 <= len(locked) < EXTRA + 3  # killed part-way: some, not all, recorded
     assert {e.name for e in locked.values()} <= set(on_meta)  # the lock tells the truth
     again = _flowops("-m", str(manifest), "apply", "--env", "staging", "--auto-approve")
@@ -108,6 +113,7 @@ def test_sigkill_mid_apply_then_apply_again_converges_without_duplicates(
     plan = subprocess.run(check, capture_output=True, text=True, env=_env(), timeout=60)
     assert plan.returncode == 0, plan.stdout + plan.stderr
     assert "No changes. Meta matches git." in plan.stdout
+    assert not (tmp_path / "flows.lock.journal").exists()  # folded into the lock by the rerun
     _assert_committable_lock(tmp_path / "flows.lock")
 
 

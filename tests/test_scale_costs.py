@@ -9,8 +9,12 @@ from typing import Any
 import pytest
 
 from flowops import manifest as manifest_pkg
+from flowops.lock import file as lockfile
+from flowops.lock.journal import journal_path
+from flowops.pipeline import engine
 from flowops.validate import project as validate_project_module
 from flowops.validate import validate_project
+from tests.fakes_flows import FakeFlowsAPI, make_project
 
 ENDPOINT_FLOW = """{
   "version": "7.3",
@@ -70,3 +74,32 @@ def test_endpoint_warnings_build_each_environment_once(
     assert warned == sorted(f"/flows/f{n}" for n in range(0, 40, 2))
     environments = manifest_pkg.load(manifest).environments
     assert len(calls) == len(environments)  # once each, not once per endpoint file
+
+
+def _many_flows(manifest: Path, extra: int) -> None:
+    root = manifest.parent
+    survey = (root / "whatsapp_flows" / "survey.json").read_text(encoding="utf-8")
+    lines = []
+    for n in range(extra):
+        text = survey.replace("Rate us", f"Rate us #{n}")
+        (root / "whatsapp_flows" / f"extra_{n}.json").write_text(text, encoding="utf-8")
+        lines.append(f"  extra_{n}:\n    file: whatsapp_flows/extra_{n}.json\n")
+        lines.append("    flow_definition_name: null\n")
+    manifest.write_text(manifest.read_text(encoding="utf-8") + "".join(lines), encoding="utf-8")
+
+
+def test_apply_writes_the_whole_lock_once_however_many_steps(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    manifest = make_project(tmp_path)
+    _many_flows(manifest, 30)
+    project = engine.open_project(manifest, "local")
+    api = FakeFlowsAPI()
+    plan = engine.plan(project, api, engine.options_for(project, lockfile.Lock()))
+    saves: list[str] = []
+    monkeypatch.setattr(lockfile, "save", _counting(saves, lockfile.save))
+    result, _ = engine.apply(project, plan, api)
+    assert result.ok, result.failed
+    assert len(saves) == 1  # not once per step: each step is appended to the journal
+    assert len(lockfile.load(project.lock_path).entries("local")) == 33 == len(api.flows)
+    assert not journal_path(project.lock_path).exists()

@@ -1,4 +1,4 @@
-"""Run a plan against Meta, one handler per action, writing the lock after every step."""
+"""Run a plan against Meta, one handler per action, recording every step in the lock."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Everything an apply step needs, and the one place that writes the lock."""
+"""Everything an apply step needs, and the one place that records steps in the lock."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from flowops.apply.budget import CountingAPI
 from flowops.graph import ValidationError
 from flowops.lock import ContentStore, Lock, LockEntry, metadata_sha256
 from flowops.lock import file as lockfile
+from flowops.lock.journal import Journal
 from flowops.meta import PUBLISHED
 from flowops.plan import Action, Change, FlowState
 from flowops.problems import Problem
@@ -40,26 +41,36 @@ class ApplyContext:
     clone_name_suffix: str = "__v{n}"
     progress: Progress = lambda line: None
     before_step: StepHook | None = None
+    journal: Journal = field(init=False)
     _mutex: threading.Lock = field(default_factory=threading.Lock)
+
+    def __post_init__(self) -> None:
+        self.journal = Journal(self.lock_path)
 
     def entry(self, key: str) -> LockEntry | None:
         with self._mutex:
             return self.lock.get(self.env, key)
 
     def save(self, key: str, entry: LockEntry | None) -> None:
-        """Record one finished step and rewrite the lock atomically."""
-        with self._mutex:
-            if entry is None:
-                self.lock.remove(self.env, key)
-            else:
-                self.lock.put(self.env, key, entry)
-            lockfile.save(self.lock, self.lock_path)
+        """Record one finished step: durable in the journal when this returns."""
+        self.save_all({key: entry})
 
-    def save_all(self, entries: Mapping[str, LockEntry]) -> None:
+    def save_all(self, entries: Mapping[str, LockEntry | None]) -> None:
         with self._mutex:
             for key, entry in entries.items():
-                self.lock.put(self.env, key, entry)
-            lockfile.save(self.lock, self.lock_path)
+                if entry is None:
+                    self.lock.remove(self.env, key)
+                else:
+                    self.lock.put(self.env, key, entry)
+        flows = {key: None if e is None else e.to_dict() for key, e in entries.items()}
+        self.journal.record(self.env, flows)
+
+    def fold(self) -> None:
+        """Write the whole lock once (it replaces the journal), if anything was recorded."""
+        self.journal.close()
+        if self.journal.written or self.journal.path.exists():
+            with self._mutex:
+                lockfile.save(self.lock, self.lock_path)
 
     def raw(self, key: str) -> bytes:
         return self.desired[key].raw

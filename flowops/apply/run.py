@@ -1,7 +1,8 @@
 """Execute a plan: creates and updates first (bounded concurrency), then prunes.
 
-The lock is rewritten after every successful step, so an interrupted run leaves it truthful
-and the next plan converges (a flow created but not recorded is adopted by name).
+Every successful step is recorded in the lock's journal at once, so an interrupted run leaves
+the lock (as flowops reads it) truthful and the next plan converges (a flow created but not
+recorded is adopted by name).
 """
 
 from __future__ import annotations

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from flowops.errors import LockfileError
+from flowops.lock import journal
 from flowops.meta import DRAFT
 
 FORMAT_VERSION = 1
@@ -93,7 +94,7 @@ class Lock:
 
     def dumps(self) -> str:
         """Same text as ``json.dumps(self.to_dict(), indent=2, sort_keys=True)``, built from
-        per-entry pieces cached by value, so apply can rewrite a big lock after every step."""
+        per-entry pieces cached by value."""
         envs = [
             f'    {_text(env)}: {{\n      "flows": {{\n'
             + ",\n".join(f"        {_text(k)}: {_entry_text(e)}" for k, e in sorted(flows.items()))
@@ -146,7 +147,14 @@ def _from_dict(data: dict[str, Any], source: str) -> Lock:
 
 
 def load(path: Path) -> Lock:
-    """Read a lock file; a missing file is an empty lock."""
+    """Read a lock file (a missing one is empty) and replay the apply journal beside it."""
+    lock = _read(path)
+    for env, key, data in journal.read(path) or ():
+        _replay(lock, env, key, data, journal.journal_path(path))
+    return lock
+
+
+def _read(path: Path) -> Lock:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -156,8 +164,19 @@ def load(path: Path) -> Lock:
     return parse(text, str(path))
 
 
+def _replay(lock: Lock, env: str, key: str, data: dict[str, Any] | None, source: Path) -> None:
+    if data is None:
+        lock.remove(env, key)
+        return
+    try:
+        lock.put(env, key, LockEntry.from_dict(data))
+    except (AttributeError, TypeError) as exc:
+        raise LockfileError(f"{source}: malformed entry for {key} ({exc})") from None
+
+
 def save(lock: Lock, path: Path) -> None:
-    """Write atomically: readers see the old file or the new one, never a mix."""
+    """Write atomically: readers see the old file or the new one, never a mix. ``lock``
+    came from ``load``, so it holds the apply journal's steps: the journal goes."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
@@ -170,6 +189,7 @@ def save(lock: Lock, path: Path) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    journal.discard(path)
 
 
 def _read_umask() -> int:

@@ -168,7 +168,10 @@ def apply(
             progress or (lambda _: None),
             before_step,
         )
-        result = apply_plan(plan_, ctx, concurrency or settings.concurrency)
+        try:
+            result = apply_plan(plan_, ctx, concurrency or settings.concurrency)
+        finally:
+            ctx.fold()
     return result, counting
 
 
