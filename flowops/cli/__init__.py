@@ -10,12 +10,7 @@ from __future__ import annotations
 import sys
 
 from flowops.cli.errors import run_guarded
-from flowops.cli.group import add_manifest_after_commands, cli
-
-# Importing the command modules registers each command on ``cli`` (see commands.py).
-from flowops.cli import commands  # noqa: F401  # isort: skip
-
-add_manifest_after_commands()
+from flowops.cli.group import cli
 
 __all__ = ["cli", "main"]
 

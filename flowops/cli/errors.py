@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-import traceback as tb
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -86,7 +85,9 @@ def report_bug(show_traceback: bool) -> None:
     name = kind.__name__ if kind else "Exception"
     click.echo(f"Internal error ({name}): {value}", err=True)
     if show_traceback:
-        click.echo(tb.format_exc(), err=True)
+        import traceback  # only here: importing it costs more than the rest of start-up
+
+        click.echo(traceback.format_exc(), err=True)
     else:
         click.echo(
             "This is a bug in flowops. Rerun with --traceback and report the output.", err=True

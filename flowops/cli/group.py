@@ -1,4 +1,4 @@
-"""The ``flowops`` click group; each command module in this package adds itself to it."""
+"""The ``flowops`` click group; each command module adds itself to it when first used."""
 
 from __future__ import annotations
 
@@ -9,12 +9,36 @@ import click
 
 from flowops import __version__
 from flowops.cli.context import CliContext
-from flowops.cli.errors import Group
+from flowops.cli.lazy import LazyGroup
 
 _PATH_HELP = "The manifest; the repository root is its folder."
 
 
-@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+def _manifest_after_command(ctx: click.Context, _: click.Parameter, value: Path | None) -> None:
+    """``flowops validate --manifest x.yaml`` means the same as ``flowops -m x.yaml validate``."""
+    if value is not None:
+        ctx.obj = replace(ctx.find_object(CliContext) or CliContext(value), manifest_path=value)
+
+
+def _with_manifest_option(command: click.Command) -> None:
+    """Every command (not the groups) also takes ``-m/--manifest`` after its name."""
+    if not isinstance(command, click.Group):
+        command.params.append(
+            click.Option(
+                ["-m", "--manifest"],
+                type=click.Path(dir_okay=False, path_type=Path),
+                expose_value=False,
+                callback=_manifest_after_command,
+                help=f"{_PATH_HELP}  [default: flows.yaml]",
+            )
+        )
+
+
+@click.group(
+    cls=LazyGroup,
+    registered=_with_manifest_option,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.version_option(__version__, prog_name="flowops")
 @click.option(
     "-m",
@@ -38,24 +62,3 @@ def _exit_with_result(ctx: click.Context, result: object, **_: object) -> None:
     """Commands return their exit code; make it the process's (and CliRunner's) exit code."""
     if isinstance(result, int) and result:
         ctx.exit(result)
-
-
-def _manifest_after_command(ctx: click.Context, _: click.Parameter, value: Path | None) -> None:
-    """``flowops validate --manifest x.yaml`` means the same as ``flowops -m x.yaml validate``."""
-    if value is not None:
-        ctx.obj = replace(ctx.find_object(CliContext) or CliContext(value), manifest_path=value)
-
-
-def add_manifest_after_commands() -> None:
-    """Every command (not the groups) also takes ``-m/--manifest`` after its name."""
-    for command in cli.commands.values():
-        if not isinstance(command, click.Group):
-            command.params.append(
-                click.Option(
-                    ["-m", "--manifest"],
-                    type=click.Path(dir_okay=False, path_type=Path),
-                    expose_value=False,
-                    callback=_manifest_after_command,
-                    help=f"{_PATH_HELP}  [default: flows.yaml]",
-                )
-            )

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-
-from jsonschema import ValidationError  # type: ignore[import-untyped]
+from typing import TYPE_CHECKING
 
 from flowops.flowjson.describe import Context, json_type
 from flowops.flowjson.findings import Finding
 from flowops.flowjson.schema_parts import DYNAMIC, NOT_BLANK, NUMERIC_OR_DYNAMIC
 from flowops.flowjson.unknown import suggest, unknown_action, unknown_component, unknown_key
+
+if TYPE_CHECKING:  # the module itself is imported only to explain an invalid document
+    from jsonschema import ValidationError  # type: ignore[import-untyped]
 
 _TYPE_NAMES = {
     "string": "a string",

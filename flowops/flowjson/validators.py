@@ -6,7 +6,6 @@ import functools
 import json
 from typing import Any
 
-import jsonschema  # type: ignore[import-untyped]
 import jsonschema_rs
 
 from flowops.flowjson.findings import Version
@@ -29,6 +28,9 @@ def fast(version: Version) -> Any:
 
 
 @functools.cache
-def detailed(version: Version) -> jsonschema.Draft202012Validator:
-    """Pure-Python validator, used only to explain an invalid document."""
+def detailed(version: Version) -> Any:
+    """Pure-Python validator, used only to explain an invalid document: imported then, since
+    valid documents (the common case) never need it and it is slow to import."""
+    import jsonschema  # type: ignore[import-untyped]
+
     return jsonschema.Draft202012Validator(load_schema(version))
