@@ -13,7 +13,7 @@ from flowops.lock import file as lockfile
 from flowops.lock.journal import journal_path
 from flowops.pipeline import engine
 from flowops.validate import project as validate_project_module
-from flowops.validate import validate_project
+from flowops.validate import validate_paths, validate_project
 from tests.fakes_flows import FakeFlowsAPI, make_project
 
 ENDPOINT_FLOW = """{
@@ -103,3 +103,15 @@ def test_apply_writes_the_whole_lock_once_however_many_steps(
     assert len(saves) == 1  # not once per step: each step is appended to the journal
     assert len(lockfile.load(project.lock_path).entries("local")) == 33 == len(api.flows)
     assert not journal_path(project.lock_path).exists()
+
+
+def test_validate_of_a_folder_resolves_each_path_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    manifest = _endpoint_project(tmp_path, 30)
+    resolved: list[str] = []
+    monkeypatch.setattr(Path, "resolve", _counting(resolved, Path.resolve))
+    report = validate_paths([tmp_path / "whatsapp_flows"], manifest)
+    assert report.files == 30
+    # once to name it, once for what the manifest says of it, twice in the manifest's checks
+    assert len(resolved) <= 4 * 30 + 5

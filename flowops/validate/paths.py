@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,9 +28,11 @@ def validate_paths(
     else a Flow JSON file."""
     odd = {path: why for path in paths if isinstance(why := resolve(path), str)}
     expanded = {path: _files_in(path) for path in paths if path not in odd}
-    files = [file for found in expanded.values() for file in found]
+    files = _unique(file for found in expanded.values() for file in found)
     known = _known(manifest_path)
-    reports = [_validate_path(path, manifest_path, known, env, strict) for path in _unique(files)]
+    reports = [
+        _validate_path(path, real, manifest_path, known, env, strict) for real, path in files
+    ]
     reports += [_unusable(path, why) for path, why in odd.items()]
     reports += [_empty_folder(path, manifest_path.parent) for path, f in expanded.items() if not f]
     problems = list(dict.fromkeys(p for report in reports for p in report.problems))
@@ -58,22 +60,24 @@ def _empty_folder(path: Path, root: Path) -> Report:
     return Report([Problem(shown, 0, 0, "NO_FLOW_FILES", message, hint=hint)], files=0)
 
 
-def _unique(paths: Sequence[Path]) -> list[Path]:
-    """A file named twice (or a manifest and its catalogue) is checked once."""
+def _unique(paths: Iterable[Path]) -> list[tuple[Path, Path]]:
+    """Each file once (named twice, or a manifest and its catalogue), with its real path:
+    every path is resolved here and only here."""
     seen: dict[Path, Path] = {}
     for path in paths:
         seen.setdefault(path.resolve(), path)
-    return list(seen.values())
+    return list(seen.items())
 
 
 def _validate_path(
-    path: Path, manifest_path: Path, known: _Known, env: str | None, strict: bool
+    path: Path, real: Path, manifest_path: Path, known: _Known, env: str | None, strict: bool
 ) -> Report:
-    is_catalogue = known.catalogue is not None and _same(path, known.catalogue)
+    is_catalogue = real == known.catalogue
     if is_catalogue or path.suffix.lower() in YAML_SUFFIXES:
         return validate_project(manifest_path if is_catalogue else path, env=env, strict=strict)
-    shown = display_path(path, manifest_path.parent)
-    problems = validate_flow_file(path, shown, will_publish=known.publish.get(path.resolve()))
+    problems = validate_flow_file(
+        path, known.shown(real, path), will_publish=known.publish.get(real)
+    )
     return finish(problems, strict, flows=1, files=1)
 
 
@@ -81,24 +85,34 @@ def _validate_path(
 class _Known:
     """What the manifest says about paths named on the command line (read once per run)."""
 
-    catalogue: Path | None
+    root: Path  # the repository root, resolved
+    catalogue: Path | None  # resolved
     publish: dict[Path, bool]
+
+    def shown(self, real: Path, path: Path) -> str:
+        """As ``display_path``, from paths already resolved."""
+        return (
+            real.relative_to(self.root).as_posix()
+            if real.is_relative_to(self.root)
+            else path.as_posix()
+        )
 
 
 def _known(manifest_path: Path) -> _Known:
     manifest = load_with_problems(manifest_path)[0] if manifest_path.is_file() else None
     publish = _publish_by_path(manifest) if manifest is not None else {}
-    return _Known(_catalogue_of(manifest_path), publish)
+    catalogue = _catalogue_of(manifest_path)
+    real = catalogue.resolve() if catalogue is not None else None
+    return _Known(manifest_path.parent.resolve(), real, publish)
 
 
 def _publish_by_path(manifest: Manifest) -> dict[Path, bool]:
-    """Whether some environment publishes the flow in each file."""
-    publish: dict[Path, bool] = {}
+    """Whether some environment publishes the flow in each file (each path resolved once)."""
+    by_file: dict[str, bool] = {}
     for env in manifest.environments:
         for spec in flows_for(manifest, env).values():
-            path = manifest.flow_path(spec).resolve()
-            publish[path] = publish.get(path, False) or spec.publish
-    return publish
+            by_file[spec.file] = by_file.get(spec.file, False) or spec.publish
+    return {(manifest.root / file).resolve(): publish for file, publish in by_file.items()}
 
 
 def _catalogue_of(manifest_path: Path) -> Path | None:
@@ -109,7 +123,3 @@ def _catalogue_of(manifest_path: Path) -> Path | None:
         return None
     source = data.get("traditional_flows") if isinstance(data, dict) else None
     return manifest_path.parent / source if isinstance(source, str) and source else None
-
-
-def _same(a: Path, b: Path) -> bool:
-    return a.resolve() == b.resolve()
