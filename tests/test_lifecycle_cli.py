@@ -285,3 +285,24 @@ def test_apply_of_a_file_that_is_not_a_plan(
     result = world.cli("apply", str(path))
     assert result.exit_code == 1
     assert f"not a flowops plan ({why})" in str(result.exception)
+
+
+def test_a_stop_at_the_call_budget_says_how_many_runs_remain(world: World) -> None:
+    text = world.manifest.read_text(encoding="utf-8")
+    world.manifest.write_text(
+        text.replace("max_deprecations: 5", "max_deprecations: 5\n  max_calls: 2")
+    )
+    shown = world.cli("plan")
+    assert "finishes on run 3" in shown.output  # 3 creates, a write per run
+    first = world.cli("apply", "--auto-approve")
+    assert first.exit_code == 1
+    assert "stopped at the call budget of 2 Graph API calls" in first.output
+    assert (
+        "Run `flowops apply` again to continue: 2 change(s) left (about 2 more run(s)"
+        in first.output
+    )
+    for _ in range(2):
+        world.clear()
+        world.cli("apply", "--auto-approve")
+        assert not [p for _, p in world.calls() if p.endswith("/assets")]  # nothing re-read
+    assert world.cli("plan", "--detailed-exitcode").exit_code == 0

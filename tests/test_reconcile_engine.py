@@ -10,6 +10,7 @@ from flowops.errors import FlowopsError, StalePlanError
 from flowops.lock import file as lockfile
 from flowops.pipeline import engine
 from flowops.plan.model import Action, Plan
+from flowops.report import RENDERERS
 from tests.fakes_flows import FakeFlowsAPI, edit_flow, edit_manifest, make_project
 
 
@@ -274,13 +275,51 @@ def test_validation_errors_leave_the_flow_unpublished(applied: Path, api: FakeFl
 def test_call_budget_stops_cleanly_with_a_truthful_lock(manifest: Path, api: FakeFlowsAPI) -> None:
     edit_manifest(manifest, "max_deprecations: 5", "max_deprecations: 5\n  max_calls: 2")
     plan = _plan(manifest, api)
+    assert plan.calls["runs"] == 3  # a write per run: one call is kept to read Meta back
     result = _apply(manifest, api, plan, concurrency=1)
     assert "call budget of 2" in result.stopped
     assert not result.ok
-    assert len(_lock(manifest)) == 2 == len(api.flows)
+    locked = _lock(manifest)
+    assert len(locked) == 1 == len(api.flows)
+    assert all(e.updated_at for e in locked.values())  # Meta's state after the stop is known
     edit_manifest(manifest, "  max_calls: 2", "  max_calls: 100")
+    api.calls.clear()
     _converge(manifest, api)
     assert len(api.flows) == 3
+    assert not [c for c in api.calls if c[0] in ("list_assets", "download_asset")]
+
+
+def test_reruns_after_budget_stops_converge_in_the_runs_the_plan_announced(
+    manifest: Path, api: FakeFlowsAPI
+) -> None:
+    edit_manifest(manifest, "max_deprecations: 5", "max_deprecations: 5\n  max_calls: 10")
+    _add_flows(manifest, 30)
+    plan = _plan(manifest, api)
+    assert (plan.calls["total"], plan.calls["runs"]) == (34, 4)  # 33 creates + 1 page; 9 a run
+    shown = RENDERERS["text"](plan.to_dict())
+    assert "needs 34 Graph API calls, more than settings.max_calls (10)" in shown
+    assert "finishes on run 4" in shown
+    runs = 0
+    while plan.has_changes:
+        api.calls.clear()
+        _apply(manifest, api, plan)
+        runs += 1
+        plan = _plan(manifest, api)
+        assert not [c for c in api.calls if c[0] in ("list_assets", "download_asset")]
+    assert runs == 4
+    assert len(api.flows) == 33
+
+
+def _add_flows(manifest: Path, extra: int) -> None:
+    root = manifest.parent
+    survey = (root / "whatsapp_flows" / "survey.json").read_text(encoding="utf-8")
+    lines = []
+    for n in range(extra):
+        text = survey.replace("Rate us", f"Rate us #{n}")
+        (root / "whatsapp_flows" / f"extra_{n}.json").write_text(text, encoding="utf-8")
+        lines.append(f"  extra_{n}:\n    file: whatsapp_flows/extra_{n}.json\n")
+        lines.append("    flow_definition_name: null\n")
+    manifest.write_text(manifest.read_text(encoding="utf-8") + "".join(lines), encoding="utf-8")
 
 
 def test_progress_lines_name_each_step(manifest: Path, api: FakeFlowsAPI) -> None:
@@ -365,3 +404,19 @@ def test_refused_publish_of_a_no_publish_flow_names_the_publish_flag(
     api.refuse_publish = "Endpoint health check failed"
     result = _apply(applied, api, _plan(applied, api, flows=("welcome",), force=True))
     assert "flowops apply --flow welcome --publish" in result.failed[0].message
+
+
+def test_after_a_few_edits_apply_reads_back_only_the_flows_it_changed(
+    manifest: Path, api: FakeFlowsAPI
+) -> None:
+    edit_manifest(manifest, "max_deprecations: 5", "max_deprecations: 5\n  max_calls: 1000")
+    _add_flows(manifest, 150)
+    _converge(manifest, api)
+    edit_flow(manifest.parent, "whatsapp_flows/extra_7.json", "Rate us #7", "Rate us, #7")
+    plan = _plan(manifest, api)
+    api.calls.clear()
+    result = _apply(manifest, api, plan)
+    assert result.ok
+    assert [op for op, _ in api.calls] == ["upload_flow_json", "publish", "get_flow"]  # not 2 pages
+    assert plan.calls["total"] == 3
+    assert _plan(manifest, api).has_changes is False

@@ -23,13 +23,22 @@ class BudgetExceeded(FlowopsError):
 
 
 class CountingAPI:
-    """Counts calls per operation (a paged list counts one call per page)."""
+    """Counts calls per operation (a paged list counts one call per page).
 
-    def __init__(self, api: FlowsAPI, max_calls: int | None = None) -> None:
+    ``reserve`` calls of the budget are kept until ``release()``: the writes stop short of
+    them, so the reads that record Meta's answers in the lock always fit.
+    """
+
+    def __init__(self, api: FlowsAPI, max_calls: int | None = None, reserve: int = 0) -> None:
         self._api = api
         self._max = max_calls
+        self._reserve = reserve
         self._lock = threading.Lock()
         self.calls: Counter[str] = Counter()
+
+    def release(self) -> None:
+        with self._lock:
+            self._reserve = 0
 
     @property
     def total(self) -> int:
@@ -42,7 +51,7 @@ class CountingAPI:
 
     def _count(self, op: str) -> None:
         with self._lock:
-            if self._max is not None and self.total >= self._max:
+            if self._max is not None and self.total >= self._max - self._reserve:
                 raise BudgetExceeded(
                     f"stopped at the call budget of {self._max} Graph API calls",
                     hint="the lock file records every finished step; run apply again to "

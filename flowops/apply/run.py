@@ -50,6 +50,7 @@ class ApplyResult:
     total: int = 0  # changes in the plan, for the [k/N] counter of progress lines
     _finished: int = field(default=0, repr=False, compare=False)
     _lock: Lock = field(default_factory=Lock, repr=False, compare=False)
+    out_of_budget: bool = False
 
     @property
     def ok(self) -> bool:
@@ -70,9 +71,10 @@ def apply_plan(plan: Plan, ctx: ApplyContext, concurrency: int = 8) -> ApplyResu
     prunes = [c for c in pending if c.action in PRUNES]
     _run_all(first, ctx, result, stop, concurrency)
     _run_all(prunes, ctx, result, stop, concurrency)
-    if ctx.api.writes and not stop.is_set():
+    if ctx.api.writes and (result.out_of_budget or not stop.is_set()):
         touched = {c.key: c for c in pending if c.key in result.done or _failed(result, c.key)}
-        settle(ctx, touched)
+        ctx.api.release()  # the reads after a budget stop were kept for this
+        settle(ctx, touched, concurrency)
     return result
 
 
@@ -117,6 +119,7 @@ def _run_guarded(ctx: ApplyContext, change: Change, result: ApplyResult, stop: E
     except (AuthError, BudgetExceeded) as exc:
         stop.set()
         result.stopped = str(exc)
+        result.out_of_budget = isinstance(exc, BudgetExceeded)
         _fail(ctx, result, change.key, str(exc))
     except GraphError as exc:
         _fail(ctx, result, change.key, str(exc))

@@ -26,7 +26,7 @@ from flowops.lock import file as lockfile
 from flowops.manifest import Environment, FlowSpec, Manifest, flows_for, load
 from flowops.pipeline.freshness import check_fresh
 from flowops.pipeline.planner import PlanInputs, build_plan
-from flowops.plan import Plan, PlanOptions, check_targets
+from flowops.plan import CallEstimate, Plan, PlanOptions, check_targets
 from flowops.problems import Problem
 from flowops.refresh import load_desired
 from flowops.report.validation import Report
@@ -102,6 +102,7 @@ def inputs(project: Project, lock: Lock, options: PlanOptions) -> PlanInputs:
         options=options,
         store=project.store(),
         concurrency=project.manifest.settings.concurrency,
+        max_calls=project.manifest.settings.max_calls,
     )
 
 
@@ -149,7 +150,7 @@ def apply(
     another apply); a saved plan must still be fresh. ``on_start`` runs once both hold,
     before the first change."""
     settings = project.manifest.settings
-    counting = CountingAPI(api, settings.max_calls)
+    counting = CountingAPI(api, settings.max_calls, reserve=_reserve(plan_, settings.max_calls))
     exclusive = paths.apply_lock_path(project.root, project.env)
     with apply_lock(exclusive, lock_timeout, waiting):
         lock = lockfile.load(project.lock_path)
@@ -173,6 +174,14 @@ def apply(
         finally:
             ctx.fold()
     return result, counting
+
+
+def _reserve(plan_: Plan, max_calls: int | None) -> int:
+    """Calls kept back from the writes, so apply can still record Meta's answers after them
+    (a rerun then reads nothing it already knows)."""
+    if not plan_.calls:
+        return 0
+    return CallEstimate.from_dict({**plan_.calls, "max_calls": max_calls}).reserve
 
 
 def _check_current(plan_: Plan, ins: PlanInputs, api: CountingAPI, saved: bool) -> None:

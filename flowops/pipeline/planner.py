@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from flowops.apply import CountingAPI
 from flowops.diff import diff, make_plan
 from flowops.graph import FlowsAPI
 from flowops.lock import ContentStore, LockEntry
-from flowops.plan import Plan, PlanOptions
+from flowops.plan import CallEstimate, Plan, PlanOptions, estimate
+from flowops.plan.model import CREATES
 from flowops.refresh import DesiredFlow, RemoteState, fingerprint, from_lock, refresh
 
 
@@ -23,6 +24,7 @@ class PlanInputs:
     options: PlanOptions
     store: ContentStore | None = None
     concurrency: int = 8
+    max_calls: int | None = None
 
     def managed_ids(self) -> list[str]:
         return [e.flow_id for k, e in self.entries.items() if self.options.targeted(k)]
@@ -38,7 +40,16 @@ def build_plan(inputs: PlanInputs, api: FlowsAPI | None) -> Plan:
     changes = diff(inputs.desired, remote, inputs.entries, inputs.options, previous(inputs))
     print_ = remote_fingerprint(inputs, remote)
     calls = counting.total if counting else 0
-    return make_plan(inputs.env, changes, inputs.lock_sha256, remote, print_, inputs.options, calls)
+    plan = make_plan(inputs.env, changes, inputs.lock_sha256, remote, print_, inputs.options, calls)
+    return replace(plan, calls=apply_cost(plan, inputs, remote).to_dict())
+
+
+def apply_cost(plan: Plan, inputs: PlanInputs, remote: RemoteState) -> CallEstimate:
+    """Graph calls an apply of ``plan`` makes, against ``settings.max_calls``."""
+    pending = plan.pending()
+    added = sum(change.action in CREATES for change in pending)
+    managed, on_meta = len(inputs.entries) + added, len(remote.by_id) + added
+    return estimate(pending, managed, on_meta, inputs.max_calls)
 
 
 def read_remote(inputs: PlanInputs, api: FlowsAPI | None) -> RemoteState:

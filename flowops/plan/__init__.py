@@ -5,6 +5,7 @@ Nothing here talks to Meta; ``diff`` builds a ``Plan``, ``report`` renders it, `
 
 from __future__ import annotations
 
+from flowops.plan.calls import CallEstimate, estimate
 from flowops.plan.file import save_plan, saved_plan
 from flowops.plan.model import FORMAT_VERSION, PRUNES, Action, Change, FlowState, Plan, ScreenDiff
 from flowops.plan.options import PlanOptions, check_targets
@@ -13,12 +14,14 @@ __all__ = [
     "FORMAT_VERSION",
     "PRUNES",
     "Action",
+    "CallEstimate",
     "Change",
     "FlowState",
     "Plan",
     "PlanOptions",
     "ScreenDiff",
     "check_targets",
+    "estimate",
     "save_plan",
     "saved_plan",
 ]

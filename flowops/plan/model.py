@@ -122,6 +122,7 @@ class Plan:
     read_calls: int = 0
     options: dict[str, Any] = field(default_factory=dict)
     format_version: int = FORMAT_VERSION
+    calls: dict[str, Any] = field(default_factory=dict)  # CallEstimate.to_dict(): what apply costs
 
     @property
     def has_changes(self) -> bool:
@@ -153,6 +154,7 @@ class Plan:
             "options": dict(self.options),
             "summary": self.counts(),
             "has_changes": self.has_changes,
+            "calls": dict(self.calls),
             "changes": [c.to_dict() for c in self.changes],
         }
 
@@ -167,4 +169,5 @@ class Plan:
             read_calls=int(data.get("read_calls", 0)),
             options=dict(data.get("options", {})),
             format_version=int(data["format_version"]),
+            calls=dict(data.get("calls") or {}),
         )

@@ -9,7 +9,8 @@ from typing import Any
 
 from flowops.apply import ApplyResult, CountingAPI
 from flowops.lock import LockEntry
-from flowops.plan import Plan
+from flowops.plan import CallEstimate, Plan
+from flowops.plan.calls import change_calls
 from flowops.report.result import Reporter, Result
 from flowops.report.validation import Report, problem_dict
 from flowops.report.validation import render_text as problems_text
@@ -36,13 +37,34 @@ def render_text(report: Result) -> str:
         if failure.problems:
             lines.append(problems_text(Report(list(failure.problems)), report.color))
     if result.skipped:
-        started = ", ".join(sorted(result.skipped))
-        lines.append(f"Not started: {started} (run apply again to continue).\n")
+        lines.append(f"Not started: {_some(result.skipped)} (run apply again to continue).\n")
     if result.stopped:
         lines.append(f"Stopped: {result.stopped}\n")
+    if result.out_of_budget:
+        lines.append(budget_hint(result, outcome.plan))
     if outcome.calls is not None:
         lines.append(_summary(result, outcome.calls))
     return "".join(lines)
+
+
+def _some(keys: list[str], shown: int = 10) -> str:
+    first = ", ".join(sorted(keys)[:shown])
+    return first if len(keys) <= shown else f"{first} and {len(keys) - shown} more"
+
+
+def budget_hint(result: ApplyResult, plan: Plan) -> str:
+    """How to go on after a stop at ``settings.max_calls``, with the runs it will take."""
+    left = [change for change in plan.pending() if change.key not in result.done]
+    runs = ""
+    if plan.calls.get("max_calls"):
+        cost = CallEstimate.from_dict(plan.calls)
+        more = cost.runs_for(sum(change_calls(change) for change in left))
+        runs = f" (about {more} more run(s) at settings.max_calls {cost.max_calls})"
+    return (
+        f"Run `flowops apply` again to continue: {len(left)} change(s) left{runs}. The lock "
+        "records every finished step and Meta's state after it, so a rerun repeats nothing; "
+        "or raise settings.max_calls in flows.yaml.\n"
+    )
 
 
 def _summary(result: ApplyResult, calls: CountingAPI) -> str:

@@ -60,6 +60,19 @@ def summary_line(plan: dict[str, Any]) -> str:
     return line
 
 
+def budget_note(plan: dict[str, Any]) -> str:
+    """When apply needs more Graph calls than ``settings.max_calls`` allows one run."""
+    calls = plan.get("calls") or {}
+    if calls.get("runs", 1) <= 1:
+        return ""
+    return (
+        f"Applying this needs {calls['total']} Graph API calls, more than settings.max_calls"
+        f" ({calls['max_calls']}): `flowops apply` stops at the budget {calls['runs'] - 1}"
+        f" time(s) and finishes on run {calls['runs']} (each run continues where the last"
+        f" stopped), or set settings.max_calls: {calls['total']} in flows.yaml for one run."
+    )
+
+
 def _extra_counts(counts: dict[str, int]) -> list[str]:
     """Deletes and lock-only drops, named only when the plan has some."""
     extra = []

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from flowops.report.common import (
+    budget_note,
     deferred,
     headline,
     irreversible_note,
@@ -80,6 +81,9 @@ def _prefix(parts: list[str], budget: int) -> list[str]:
 
 def _head(plan: dict[str, Any]) -> str:
     lines = [f"### flowops plan · `{plan['env']}`", "", f"**{summary_line(plan)}**", ""]
+    note = budget_note(plan)
+    if note:
+        lines += [f"⏳ {note}", ""]
     counts = Counter(c["action"] for c in pending(plan))
     if counts:
         lines += ["| action | flows |", "|---|---:|"]

@@ -6,6 +6,7 @@ from typing import Any
 
 from flowops.report.common import (
     COLOURS,
+    budget_note,
     deferred,
     headline,
     irreversible_note,
@@ -22,6 +23,7 @@ def render_text(plan: dict[str, Any], *, color: bool = False) -> str:
     for change in deferred(plan):
         lines += _block(change, color, diff=False)
     lines.append(summary_line(plan))
+    lines += [note for note in [budget_note(plan)] if note]
     return "\n".join(lines) + "\n"
 
 
