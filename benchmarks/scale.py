@@ -22,7 +22,7 @@ Each figure is the best of ``--repeat`` runs (CPU time is steadier than wall tim
 shared machine); the first apply runs once. The goals (from the scaling issue) are printed
 with each ratio; nothing is asserted.
 Run: ``.venv/bin/python benchmarks/scale.py [--sizes 100,1000,10000] [--quick]
-[--latency-ms 150] [--repeat 3] [--steps validate,apply,plan,edit,startup]``
+[--latency-ms 150] [--repeat 3] [--steps validate,apply,plan,edit,startup] [--max-calls N]``
 """
 
 from __future__ import annotations
@@ -137,7 +137,7 @@ def flowops(project: Path, *args: str, emu: EmulatorHandle | None = None) -> Run
 # --- the generated project ------------------------------------------------------------
 
 
-def write_project(root: Path, n: int, url: str) -> None:
+def write_project(root: Path, n: int, url: str, max_calls: int | None = None) -> None:
     texts = [p.read_text(encoding="utf-8") for p in EXAMPLES]
     (root / "flows").mkdir(parents=True)
     for i in range(n):
@@ -147,6 +147,7 @@ def write_project(root: Path, n: int, url: str) -> None:
     lines = [
         "version: 1",
         "defaults: {categories: [OTHER], publish: true}",
+        *([f"settings: {{max_calls: {max_calls}}}"] if max_calls else []),
         "environments:",
         f'  {ENV}: {{emulator: true, graph_url: "{url}"}}',
         "flows:",
@@ -259,7 +260,7 @@ def measure_size(n: int, args: argparse.Namespace, fixed: float) -> Figures:
         start_emulator(faults=FaultConfig(latency_ms=args.latency_ms)) as emu,
     ):
         project = Path(tmp)
-        write_project(project, n, emu.url)
+        write_project(project, n, emu.url, args.max_calls)
         if "validate" in args.steps:
             step_validate(project, figures, args.repeat)
         if {"apply", "plan", "edit"} & set(args.steps):
@@ -354,6 +355,9 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--steps", default=",".join(STEPS), help=f"any of {','.join(STEPS)}")
     parser.add_argument("--quick", action="store_true", help="N = 50,200, one run each")
+    parser.add_argument(
+        "--max-calls", type=int, help="settings.max_calls of the generated project (default: 1000)"
+    )
     args = parser.parse_args()
     if args.quick:
         args.sizes, args.repeat = "50,200", 1
@@ -368,6 +372,8 @@ def main() -> None:
     found = startup(times)
     fixed = found["flowops validate one file"].cpu
     print(f"flows {args.sizes}, emulator latency {args.latency_ms} ms, best of {args.repeat}")
+    if args.max_calls:
+        print(f"settings.max_calls: {args.max_calls} (changed from the default)")
     print(f"net = CPU ms per flow less the start-up ({fixed * 1000:.0f} ms, validate of one file)")
     print(HEADER)
     all_figures = [measure_size(n, args, fixed) for n in args.sizes]
