@@ -16,8 +16,8 @@ from flowops import paths
 from flowops.apply import ApplyResult, exclusive
 from flowops.apply.run import Failure
 from flowops.cli import cli
-from flowops.cli.common import use_color
 from flowops.cli.errors import run_guarded
+from flowops.cli.output import use_color
 from flowops.errors import ConcurrentApplyError, StalePlanError
 from flowops.plan import Plan
 from flowops.problems import Problem

@@ -10,7 +10,7 @@ from flowops.errors import FlowopsError, StalePlanError
 from flowops.lock import file as lockfile
 from flowops.pipeline import engine
 from flowops.plan.model import Action, Plan
-from flowops.report import RENDERERS
+from flowops.report import Result, render
 from tests.fakes_flows import FakeFlowsAPI, edit_flow, edit_manifest, make_project
 
 
@@ -296,7 +296,7 @@ def test_reruns_after_budget_stops_converge_in_the_runs_the_plan_announced(
     _add_flows(manifest, 30)
     plan = _plan(manifest, api)
     assert (plan.calls["total"], plan.calls["runs"]) == (34, 4)  # 33 creates + 1 page; 9 a run
-    shown = RENDERERS["text"](plan.to_dict())
+    shown = render(Result("plan", plan.to_dict()), "text")
     assert "needs 34 Graph API calls, more than settings.max_calls (10)" in shown
     assert "finishes on run 4" in shown
     runs = 0

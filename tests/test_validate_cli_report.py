@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from flowops.cli.common import use_color
+from flowops.cli.output import use_color
 from flowops.problems import Problem, Severity
 from flowops.report.validation import Report, render_github, render_json, render_text, summary
 

@@ -9,10 +9,11 @@ from pathlib import Path
 
 import click
 
-from flowops.cli.common import make_plan, prepare, show, use_color
+from flowops.cli.common import make_plan, prepare
 from flowops.cli.context import CliContext
 from flowops.cli.group import cli
 from flowops.cli.options import Duration, env_option, format_option, selection_options
+from flowops.cli.output import show, use_color
 from flowops.connect import open_environment
 from flowops.errors import FlowopsError, Interrupted
 from flowops.lock import file as lockfile

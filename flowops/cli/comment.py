@@ -14,7 +14,7 @@ from flowops.cli.options import optional_env_option
 from flowops.connect import open_environment
 from flowops.errors import FlowopsError
 from flowops.onboard import require_env
-from flowops.report import (
+from flowops.report.comment import (
     Extras,
     add_previews,
     add_review,

@@ -6,13 +6,15 @@ from pathlib import Path
 
 import click
 
-from flowops.cli.common import make_plan, prepare, show, use_color
+from flowops.cli.common import make_plan, prepare
 from flowops.cli.context import CliContext
 from flowops.cli.group import cli
 from flowops.cli.options import env_option, format_option, refresh_option, selection_options
+from flowops.cli.output import show, use_color
 from flowops.connect import open_environment
 from flowops.plan import save_plan
-from flowops.report import Result, diagrams, formats
+from flowops.report import Result, formats
+from flowops.report.comment import diagrams
 
 EXIT_CHANGES = 2
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import click
 
-from flowops.cli.common import show
 from flowops.cli.context import CliContext
 from flowops.cli.group import cli
 from flowops.cli.options import env_option, format_option
+from flowops.cli.output import show
 from flowops.report import Result, formats
 from flowops.runtime import load_lock
 from flowops.runtime.notes import flow_key_given, manifest_notes

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import click
 
-from flowops.cli.common import problems_shown, show
 from flowops.cli.context import CliContext
 from flowops.cli.group import cli
 from flowops.cli.options import env_option, format_option, refresh_option
+from flowops.cli.output import problems_shown, show
 from flowops.connect import open_environment
 from flowops.drift import status_rows
 from flowops.graph import STATUS_FIELDS

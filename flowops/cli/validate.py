@@ -6,10 +6,10 @@ from pathlib import Path
 
 import click
 
-from flowops.cli.common import show, use_color
 from flowops.cli.context import CliContext
 from flowops.cli.group import cli
 from flowops.cli.options import format_option, optional_env_option
+from flowops.cli.output import show, use_color
 from flowops.report import Result, formats
 from flowops.validate import validate_paths, validate_project
 
