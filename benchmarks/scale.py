@@ -229,7 +229,7 @@ def step_first_apply(project: Path, emu: EmulatorHandle, figures: Figures) -> No
     )
     figures.add("first apply", total, note)
     figures.ratios.append(("first apply wall / floor (fewest)", total.wall / minimum, "<= 1.25"))
-    figures.ratios.append(("first apply runs (default settings)", total.runs, "1, or as planned"))
+    figures.ratios.append(("first apply runs", total.runs, "1, or as the plan says"))
 
 
 def apply_once(project: Path, emu: EmulatorHandle) -> Run:
