@@ -22,7 +22,7 @@ from flowops.errors import ConcurrentApplyError, StalePlanError
 from flowops.plan import Plan
 from flowops.problems import Problem
 from flowops.report.apply import ApplyOutcome, apply_json
-from tests.fakes_flows import World, edit_manifest
+from tests.fakes_flows import World, edit_flow, edit_manifest
 
 
 @pytest.fixture
@@ -265,3 +265,18 @@ def test_force_color_colours_validate_output_in_a_pipe(
     monkeypatch.setenv("NO_COLOR", "1")
     plain = CliRunner().invoke(cli, ["-m", str(world.manifest), "validate", "--strict"])
     assert "\x1b[" not in plain.output
+
+
+def test_screen_diffs_point_at_the_file_and_say_their_numbers_are_not_file_lines(
+    world: World,
+) -> None:
+    world.converge()
+    edit_flow(world.root, "whatsapp_flows/welcome.json", "Thanks, we", "Thank you, we")
+    text = world.cli("plan").output
+    lines = (world.root / "whatsapp_flows/welcome.json").read_text(encoding="utf-8").splitlines()
+    done_at = next(n for n, line in enumerate(lines, 1) if '"id": "DONE"' in line) - 1
+    assert lines[done_at - 1].strip() == "{"  # the screen's object opens on that line
+    assert (
+        f"+++ b/DONE  (whatsapp_flows/welcome.json:{done_at}; re-formatted with sorted keys: "
+        "@@ lines are not file lines)"
+    ) in text

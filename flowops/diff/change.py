@@ -95,7 +95,9 @@ def _update(
         reasons.append(link_reason(d, entry))
     after = _after(d, entry, f, before, ctx)
     old = ctx.remote.docs.get(flow.id, ctx.previous)
-    screens = screen_diffs(old, d.doc) if f.need_upload and old is not None else ()
+    screens = (
+        screen_diffs(old, d.doc, d.raw, d.spec.file) if f.need_upload and old is not None else ()
+    )
     return Change(
         d.key,
         action,

@@ -138,7 +138,7 @@ def replace_change(
         before,
         after,
         irreversible=True,
-        screens=screen_diffs(old, d.doc),
+        screens=screen_diffs(old, d.doc, d.raw, d.spec.file),
     )
 
 
