@@ -280,3 +280,14 @@ def test_screen_diffs_point_at_the_file_and_say_their_numbers_are_not_file_lines
         f"+++ b/DONE  (whatsapp_flows/welcome.json:{done_at}; re-formatted with sorted keys: "
         "@@ lines are not file lines)"
     ) in text
+
+
+def test_apply_json_asks_for_confirmation_on_stderr(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("flowops.cli.apply.interactive", lambda: True)
+    argv = ["-m", str(world.manifest), "apply", "--env", "emu", "--format", "json"]
+    result = CliRunner().invoke(cli, argv, input="y\n")
+    assert result.exit_code == 0, result.output
+    assert "Apply these changes to Meta?" in result.stderr
+    assert json.loads(result.stdout)["ok"] is True  # stdout stays pure JSON

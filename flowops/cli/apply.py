@@ -59,7 +59,7 @@ def apply(
             show_plan(current, fmt)
             if not current.has_changes:
                 return report(ApplyOutcome(current), fmt)
-            confirm(auto_approve)
+            confirm(auto_approve, err=fmt == "json")
         with interrupt_explained():
             result, calls = engine.apply(
                 project,
@@ -101,7 +101,8 @@ def interrupt_explained() -> Iterator[None]:
         ) from None
 
 
-def confirm(auto_approve: bool) -> None:
+def confirm(auto_approve: bool, *, err: bool = False) -> None:
+    """Ask on the terminal; ``err``: on stderr, when stdout carries JSON."""
     if auto_approve:
         return
     if not interactive():
@@ -109,7 +110,7 @@ def confirm(auto_approve: bool) -> None:
             "apply needs confirmation, but stdin is not a terminal",
             hint="review the plan above and rerun with --auto-approve",
         )
-    if not click.confirm("Apply these changes to Meta?", default=False):
+    if not click.confirm("Apply these changes to Meta?", default=False, err=err):
         raise FlowopsError("apply cancelled; nothing was changed")
 
 
