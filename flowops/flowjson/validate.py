@@ -8,9 +8,7 @@ import re
 import sys
 
 from flowops.flowjson import bounds, parse, syntax, validators, versions
-from flowops.flowjson.describe import Context
 from flowops.flowjson.findings import Finding, Version
-from flowops.flowjson.messages import translate
 from flowops.flowjson.positions import SourceMap, scan
 from flowops.flowjson.rules import typos as typo_fixes
 from flowops.flowjson.rules_gate import run_rules_if_sound
@@ -106,6 +104,10 @@ def _typos_corrected(
 
 def explain(doc: dict[str, object], version: Version) -> list[Finding]:
     """One finding per schema error, in document order."""
+    # Imported here: only an invalid document needs them (start-up of `flowops validate`).
+    from flowops.flowjson.describe import Context
+    from flowops.flowjson.messages import translate
+
     findings: list[Finding] = []
     errors = validators.detailed(version).iter_errors(doc)
     for error in sorted(errors, key=lambda e: [str(p) for p in e.absolute_path]):
