@@ -13,7 +13,7 @@ from contextlib import contextmanager
 
 import click
 
-from flowops.errors import ProblemsError
+from flowops.errors import FlowopsError, ProblemsError
 from flowops.report import Report, Result, render
 
 
@@ -51,3 +51,13 @@ def problems_shown() -> Iterator[None]:
         short = ProblemsError("stopped by the errors above; nothing was sent to Meta", [])
         short.problems, short.hint = exc.problems, "fix them, then run the command again"
         raise short from None
+
+
+@contextmanager
+def drawing_refused(path: object) -> Iterator[None]:
+    """A flow with validation errors is not drawn: its problems, then what to run."""
+    try:
+        yield
+    except ProblemsError as exc:
+        show_problems(Report(list(exc.problems)))
+        raise FlowopsError(exc.message, hint=f"fix them (`flowops validate {path}`)") from None

@@ -8,10 +8,11 @@ from typing import TypeVar
 import click
 
 from flowops.cli.context import CliContext
+from flowops.cli.output import drawing_refused
 from flowops.errors import FlowopsError
 from flowops.preview import serve
 from flowops.screens import screen_ids
-from flowops.screens.source import flow_file, read_flow
+from flowops.screens.source import flow_file, read_drawable
 
 F = TypeVar("F", bound=Callable[..., object])
 
@@ -31,7 +32,8 @@ def local_options(func: F) -> F:
 
 def serve_local(obj: CliContext, key: str, port: int) -> int:
     name, path = flow_file(obj.manifest_path, key)
-    doc = read_flow(path)
+    with drawing_refused(path):
+        doc = read_drawable(path)
     if not isinstance(doc, dict) or not screen_ids(doc):
         raise FlowopsError(f"{path}: no screens to preview", hint=f"run `flowops validate {path}`")
     try:

@@ -8,12 +8,13 @@ import click
 
 from flowops.cli.context import CliContext
 from flowops.cli.group import cli
+from flowops.cli.output import drawing_refused
 from flowops.errors import FlowopsError
 from flowops.report.comment import load_plan
 from flowops.screens import THEMES, screen_ids
 from flowops.screens.export import Written, write_flow
 from flowops.screens.planreview import write_review
-from flowops.screens.source import flow_file, read_flow
+from flowops.screens.source import flow_file, read_drawable
 
 
 @cli.command("render")
@@ -57,7 +58,8 @@ def render(
     if key is None:
         raise FlowopsError("name a flow: `flowops render KEY --out DIR`, or pass --plan FILE")
     name, path = flow_file(obj.manifest_path, key)
-    doc = read_flow(path)
+    with drawing_refused(path):
+        doc = read_drawable(path)
     if screen is not None and screen not in screen_ids(doc):
         known = ", ".join(screen_ids(doc)) or "none"
         raise FlowopsError(f"{path} has no screen '{screen}'", hint=f"its screens: {known}")

@@ -20,6 +20,7 @@ RENDERERS: dict[str, Renderer] = {
     **links.RENDERERS,
 }
 MAX_DEPTH = 8  # Meta allows If nesting of 3 inside a Form
+SHAPE_ERRORS = (TypeError, ValueError, KeyError, IndexError, AttributeError)
 MAX_DRAWN = 2000  # Meta allows 50 components per screen; If/Switch branches add some
 
 
@@ -35,13 +36,20 @@ def component(comp: Any, ctx: Ctx, depth: int) -> str:
         return ""
     if ctx.value(comp, "visible") is False:
         return ""
-    kind = comp.get("type")
-    if kind in CONTAINERS:
-        body = CONTAINERS[str(kind)](comp, ctx, depth + 1)
-    else:
-        body = RENDERERS.get(str(kind), unknown)(comp, ctx)
+    try:
+        body = draw(comp, ctx, depth)
+    except SHAPE_ERRORS:  # the drawers expect valid Flow JSON; `validate` says what is wrong
+        body = unrenderable(comp)
     mark = ctx.marks.get(id(comp))
     return f'<div class="mark mark-{mark}">{body}</div>' if mark and body else body
+
+
+def draw(comp: Mapping[str, Any], ctx: Ctx, depth: int) -> str:
+    kind = comp.get("type")
+    kind = kind if isinstance(kind, str) else ""  # a list or object names no component
+    if kind in CONTAINERS:
+        return CONTAINERS[kind](comp, ctx, depth + 1)
+    return RENDERERS.get(kind, unknown)(comp, ctx)
 
 
 def form(comp: Mapping[str, Any], ctx: Ctx, depth: int) -> str:
@@ -66,6 +74,14 @@ def switch(comp: Mapping[str, Any], ctx: Ctx, depth: int) -> str:
 
 def unknown(comp: Mapping[str, Any], ctx: Ctx) -> str:
     return f'<p class="unknown">Not drawn: component type {esc(as_text(comp.get("type")))}</p>'
+
+
+def unrenderable(comp: Mapping[str, Any]) -> str:
+    kind = esc(as_text(comp.get("type")))[:80]
+    return (
+        f'<p class="unknown">Unrenderable component {kind}: '
+        "its members are not shaped as Flow JSON requires (run flowops validate)</p>"
+    )
 
 
 CONTAINERS: dict[str, Callable[[Mapping[str, Any], Ctx, int], str]] = {

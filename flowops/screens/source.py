@@ -6,7 +6,8 @@ from pathlib import Path
 from typing import Any
 
 from flowops import manifest
-from flowops.errors import FlowopsError
+from flowops.errors import FlowopsError, ProblemsError
+from flowops.flowjson import validate_text
 from flowops.flowjson.parse import ParseFailure, decode, loads
 
 MAX_BYTES = 10 * 1024 * 1024  # Meta's limit for one Flow JSON
@@ -43,3 +44,12 @@ def read_flow(path: Path) -> Any:
         raise FlowopsError(
             f"{path}: not valid JSON", hint=f"`flowops validate {path}` shows where"
         ) from None
+
+
+def read_drawable(path: Path) -> Any:
+    """The parsed document, refused (``ProblemsError``) when validation finds errors in it."""
+    doc = read_flow(path)
+    problems = [p for p in validate_text(path.read_bytes(), str(path)) if p.is_error]
+    if problems:
+        raise ProblemsError(f"{path}: not drawn: it has {len(problems)} error(s)", problems)
+    return doc
