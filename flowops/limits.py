@@ -14,6 +14,7 @@ FLOW_JSON_MAX_BYTES = 10_000_000  # Meta refuses a Flow JSON upload over 10 MB
 YAML_MAX_BYTES = 10_000_000  # flows.yaml and the traditional_flows file, each
 YAML_MAX_VALUES = 1_000_000  # YAML values after expanding aliases and `<<` merges
 FLOW_JSON_MAX_VALUES = 50_000  # JSON values in one Flow JSON document
+FLOW_JSON_MAX_PROBLEMS = 100  # problems reported per Flow JSON file; the rest are counted
 MAX_NESTING = 64  # levels of objects/arrays (mappings/lists) inside one another
 MAX_STRING_CHARS = 1_000_000  # characters in one string (a base64 image fits)
 EMULATOR_MAX_BODY_BYTES = 16_000_000  # a 10 MB Flow JSON upload and its multipart framing

@@ -7,7 +7,7 @@ import json
 import re
 import sys
 
-from flowops.flowjson import bounds, parse, syntax, validators, versions
+from flowops.flowjson import bounds, cap, parse, syntax, validators, versions
 from flowops.flowjson.findings import Finding, Version
 from flowops.flowjson.positions import SourceMap, scan
 from flowops.flowjson.rules import typos as typo_fixes
@@ -62,7 +62,7 @@ def validate_document(
     if not findings:
         return []
     wanted = {f.pointer for f in findings}
-    return to_problems(findings, scan(text.removeprefix("\ufeff"), wanted), file)
+    return cap.capped(to_problems(findings, scan(text.removeprefix("\ufeff"), wanted), file))
 
 
 def check(
@@ -103,17 +103,17 @@ def _typos_corrected(
 
 
 def explain(doc: dict[str, object], version: Version) -> list[Finding]:
-    """One finding per schema error, in document order."""
+    """One finding per schema error, in document order; the check stops after the cap."""
     # Imported here: only an invalid document needs them (start-up of `flowops validate`).
     from flowops.flowjson.describe import Context
     from flowops.flowjson.messages import translate
 
     findings: list[Finding] = []
-    errors = validators.detailed(version).iter_errors(doc)
+    errors, stopped = cap.schema_errors(validators.detailed(version).iter_errors(doc))
     for error in sorted(errors, key=lambda e: [str(p) for p in e.absolute_path]):
         ctx = Context(doc, tuple(error.absolute_path), version)
         findings.extend(translate(error, ctx))
-    return findings or [_unexplained(version)]
+    return (findings or [_unexplained(version)]) + ([stopped] if stopped else [])
 
 
 def _unexplained(version: Version) -> Finding:
