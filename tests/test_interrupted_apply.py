@@ -1,0 +1,80 @@
+"""An apply killed between a write to Meta and the lock recording it: the rerun converges
+without an extra irreversible step (publish, deprecate) and the next plan is empty."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from flowops import lockfile
+from flowops.reconcile import engine
+from flowops.reconcile.actions import Plan
+from tests.fakes_flows import FakeFlowsAPI, edit_flow, make_project
+
+
+class Killed(BaseException):
+    """Stands for kill -9: no except clause of flowops catches it, nothing after it runs."""
+
+
+class KillAfter:
+    """Dies right after Meta acted on the first call of ``op`` (before the lock records it)."""
+
+    def __init__(self, api: FakeFlowsAPI, op: str) -> None:
+        self._api, self._op = api, op
+
+    def __getattr__(self, name: str) -> Any:
+        real = getattr(self._api, name)
+        if name != self._op:
+            return real
+
+        def call(*args: Any, **kwargs: Any) -> Any:
+            real(*args, **kwargs)
+            raise Killed
+
+        return call
+
+
+def plan_of(manifest: Path, api: Any) -> Plan:
+    project = engine.open_project(manifest, "local")
+    lock = lockfile.load(project.lock_path)
+    return engine.plan(project, api, engine.options_for(project, lock), lock)
+
+
+def apply_(manifest: Path, api: Any) -> engine.ApplyResult:
+    project = engine.open_project(manifest, "local")
+    result, _ = engine.apply(project, plan_of(manifest, api), api, concurrency=1)
+    return result
+
+
+@pytest.fixture
+def api() -> FakeFlowsAPI:
+    return FakeFlowsAPI()
+
+
+@pytest.fixture
+def applied(tmp_path: Path, api: FakeFlowsAPI) -> Path:
+    manifest = make_project(tmp_path)
+    assert apply_(manifest, api).ok
+    api.calls.clear()
+    return manifest
+
+
+@pytest.mark.parametrize("op", ["upload_flow_json", "publish"])
+def test_a_kill_after_the_upload_records_the_new_hash_on_rerun(
+    applied: Path, api: FakeFlowsAPI, op: str
+) -> None:
+    edit_flow(applied.parent, "whatsapp_flows/welcome.json", "Thanks, we", "Thank you, we")
+    with pytest.raises(Killed):
+        apply_(applied, KillAfter(api, op))
+    assert apply_(applied, api).ok  # the rerun
+    plan = plan_of(applied, api)
+    assert not plan.has_changes, [(c.key, c.reasons) for c in plan.pending()]
+    assert apply_(applied, api).ok  # and the apply after it: nothing to do
+    ops = Counter(op for op, _ in api.writes())
+    assert ops == Counter({"upload_flow_json": 1, "publish": 1})  # one publish, ever
+    project = engine.open_project(applied, "local")
+    entry = lockfile.load(project.lock_path).get("local", "welcome")
+    assert entry is not None and entry.status == "PUBLISHED"
