@@ -11,6 +11,7 @@ from flowops.cli.group import cli
 from flowops.cli.options import env_option
 from flowops.errors import FlowopsError
 from flowops.runtime import Resolution, Snapshot, load_lock, write
+from flowops.runtime.notes import catalogue_warnings
 from flowops.runtime.project import locate
 
 DEFAULT_OUTPUT = "flows.runtime.json"
@@ -41,7 +42,7 @@ def export_runtime(obj: CliContext, env: str, output: Path | None) -> int:
             f"{target}: cannot write ({exc.strerror})",
             hint="check the folder exists and is writable",
         ) from None
-    for warning in snapshot.warnings:
+    for warning in (*snapshot.warnings, *catalogue_warnings(source.manifest, snapshot)):
         click.echo(f"warning: {warning}", err=True)
     click.echo(f"Wrote {target}: {_summary(snapshot)} (environment {env}, from {source.shown()})")
     return 0

@@ -54,6 +54,7 @@ class Settings:
     max_calls: int = 1000
     max_deprecations: int = 5
     clone_name_suffix: str = "__v{n}"
+    retire_after_hours: int = 24  # a replaced flow stays live this long, for bots not redeployed
 
 
 @dataclass(frozen=True)

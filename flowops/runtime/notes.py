@@ -76,3 +76,17 @@ def flow_key_given(manifest: Manifest, env: str, name: str) -> FlowopsError | No
         hint=f"it replaces '{spec.flow_definition_name}': "
         f"flowops resolve {spec.flow_definition_name} --env {env}",
     )
+
+
+def catalogue_warnings(manifest: Manifest, snapshot: Snapshot) -> list[str]:
+    """Links to a traditional flow the catalogue does not list: likely a typo, never asked for."""
+    catalogue = manifest.traditional_flows
+    if not catalogue:
+        return []
+    source = manifest.traditional_flows_source or "the traditional flows list"
+    return [
+        f"flow {facts.key!r} is linked to {facts.traditional_flow!r}, which is not in {source}: "
+        "a chatbot asking for the catalogue's names never uses it (check flow_definition_name)"
+        for facts in snapshot.facts
+        if facts.traditional_flow not in catalogue
+    ]
