@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from flowops import lockfile
-from flowops.reconcile import engine
-from flowops.reconcile.actions import Plan
+from flowops.lock import file as lockfile
+from flowops.pipeline import engine
+from flowops.plan.model import Plan
 from tests.fakes_flows import FakeFlowsAPI, edit_flow, make_project
 
 

@@ -11,11 +11,11 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from flowops import lockfile
 from flowops.cli import cli
-from flowops.reconcile import engine
-from flowops.reconcile.actions import Plan
-from flowops.render import RENDERERS
+from flowops.lock import file as lockfile
+from flowops.pipeline import engine
+from flowops.plan.model import Plan
+from flowops.report import RENDERERS
 from tests.fakes_flows import FakeFlowsAPI, World, edit_flow, edit_manifest, make_project
 
 MISSING = "MANIFEST_TRADITIONAL_FLOW_NOT_FOUND"

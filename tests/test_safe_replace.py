@@ -14,11 +14,11 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from flowops import lockfile
 from flowops.cli import cli
 from flowops.errors import FlowopsError
-from flowops.reconcile import engine
-from flowops.reconcile.actions import Action, Plan
+from flowops.lock import file as lockfile
+from flowops.pipeline import engine
+from flowops.plan.model import Action, Plan
 from tests.fakes_flows import FakeFlowsAPI, edit_flow, edit_manifest, make_project
 
 LIVE = ("PUBLISHED", "THROTTLED", "BLOCKED")
