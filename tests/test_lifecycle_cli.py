@@ -55,7 +55,7 @@ def test_saved_plan_applies_and_then_is_stale(world: World, tmp_path: Path) -> N
     out = tmp_path / "plan.json"
     assert world.cli("plan", "--out", str(out)).exit_code == 0
     saved = json.loads(out.read_text())
-    assert saved["format_version"] == 1 and saved["lock_sha256"]
+    assert saved["format_version"] == 2 and saved["lock_sha256"]
     assert world.cli("apply", str(out)).exit_code == 0
     again = world.cli("apply", str(out))
     assert again.exit_code == 1
@@ -129,7 +129,7 @@ def test_markdown_and_json_formats(world: World) -> None:
     md = world.cli("plan", "--format", "markdown").output
     assert "| create | 3 |" in md and "<details>" in md and "⚠️ **Irreversible:**" in md
     data = json.loads(world.cli("plan", "--format", "json").output)
-    assert data["format_version"] == 1
+    assert data["format_version"] == 2
     assert {c["action"] for c in data["changes"]} == {"create"}
 
 
@@ -273,8 +273,8 @@ def test_plan_out_to_a_missing_folder_is_a_user_error(world: World, tmp_path: Pa
     ("text", "why"),
     [
         ('{"changes": []}', "no format_version"),
-        ('{"format_version": 9, "env": "emu"}', "format_version 9; this flowops reads 1"),
-        ('{"format_version": 1}', "missing 'env'"),
+        ('{"format_version": 9, "env": "emu"}', "format_version 9; this flowops reads 2"),
+        ('{"format_version": 2}', "missing 'env'"),
     ],
 )
 def test_apply_of_a_file_that_is_not_a_plan(

@@ -233,19 +233,17 @@ def test_legacy_meta_refusal_falls_back_to_clone(tmp_path: Path) -> None:
         world.converge()
         new = world.lock()["survey"]
         assert new.flow_id != old and new.previous_flow_ids == (old,)
-        assert world.writes() == [
-            ("POST", f"{old}/assets"),
-            ("POST", WABA_FLOWS),
-            ("POST", f"{old}/deprecate"),
-        ]
-        assert world.emu.model.flows[old].status == "DEPRECATED"
+        assert world.writes() == [("POST", f"{old}/assets"), ("POST", WABA_FLOWS)]
+        assert world.emu.model.flows[old].status == "PUBLISHED"  # retired by a later apply
         assert world.emu.model.flows[new.flow_id].status == "PUBLISHED"
         assert not world.plan().has_changes
     finally:
         world.stop()
 
 
-def test_clone_strategy_replaces_in_two_writes(applied: World) -> None:
+def test_clone_strategy_replaces_in_one_write_and_retires_the_old_flow_later(
+    applied: World,
+) -> None:
     old = applied.lock()["survey"].flow_id
     edit_manifest(
         applied.manifest,
@@ -257,7 +255,14 @@ def test_clone_strategy_replaces_in_two_writes(applied: World) -> None:
     assert _actions(plan) == {"survey": "replace"}
     applied.clear()
     assert applied.apply(plan).ok
-    assert applied.writes() == [("POST", WABA_FLOWS), ("POST", f"{old}/deprecate")]
+    assert applied.writes() == [("POST", WABA_FLOWS)]
+    edit_manifest(
+        applied.manifest, "max_deprecations: 5", "max_deprecations: 5\n  retire_after_hours: 0"
+    )
+    applied.clear()
+    assert applied.apply().ok
+    assert applied.writes() == [("POST", f"{old}/deprecate")]
+    assert applied.emu.model.flows[old].status == "DEPRECATED"
 
 
 def test_publish_flag_publishes_a_draft_flow(world: World) -> None:

@@ -252,7 +252,8 @@ def test_legacy_refusal_falls_back_to_clone(applied: Path, api: FakeFlowsAPI) ->
     entry = _lock(applied)["survey"]
     assert entry.flow_id != old and entry.previous_flow_ids == (old,)
     assert entry.name == "survey__v2" and entry.status == "PUBLISHED"
-    assert api.flows[old].status == "DEPRECATED"
+    assert api.flows[old].status == "PUBLISHED"  # live for bots on the previous lock
+    assert [r.flow_id for r in entry.retiring] == [old]
     assert not _plan(applied, api).has_changes
 
 

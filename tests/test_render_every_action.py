@@ -109,7 +109,7 @@ def test_text_explains_live_edits_and_counts_each_kind(plan: dict[str, Any]) -> 
     )
     assert "= keep k_protect" in text
     assert text.rstrip().endswith(
-        "Plan: 2 to create, 7 to update, 2 to deprecate, 1 to delete, 1 to drop from the lock."
+        "Plan: 2 to create, 7 to update, 1 to deprecate, 1 to delete, 1 to drop from the lock."
     )
 
 

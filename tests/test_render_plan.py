@@ -77,5 +77,5 @@ def test_markdown_cuts_diffs_before_details() -> None:
 def test_json_round_trips_and_is_versioned() -> None:
     plan = _plan(_change("a", Action.REPLACE, diff="-a\n+b"), _change("b", Action.LINK_ONLY))
     data = json.loads(render(Result("plan", plan.to_dict()), "json"))
-    assert data["format_version"] == 1
+    assert data["format_version"] == 2
     assert Plan.from_dict(data) == plan

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from flowops.errors import FlowopsError
+from flowops.lock import file as lockfile
 from flowops.runtime import Resolution, Resolver, SnapshotError, load_lock, write
 
 DATA = Path(__file__).parent / "data" / "runtime"
@@ -41,6 +43,15 @@ def test_a_lock_losing_the_environment_keeps_the_last_good_answers(lock_path: Pa
     assert resolver.refresh() is False
     assert isinstance(resolver.last_error, SnapshotError)
     assert resolver.resolve("tour_inquiry_flow").key == "tour_inquiry"
+
+
+def test_a_lock_from_a_newer_flowops_is_refused_at_construction(lock_path: Path) -> None:
+    data = json.loads(lock_path.read_text(encoding="utf-8"))
+    data["version"] = lockfile.FORMAT_VERSION + 1
+    lock_path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(FlowopsError, match="written by a newer flowops") as info:
+        Resolver.from_lock(lock_path, env="production")
+    assert "upgrade flowops" in info.value.hint
 
 
 def test_a_snapshot_from_a_newer_flowops_is_refused_at_construction(

@@ -43,7 +43,7 @@ def test_a_noop_edited_into_a_deprecate_is_refused(world: World, tmp_path: Path)
     world.clear()
     result = world.cli("apply", str(out))
     assert result.exit_code == 1
-    assert "welcome" in result.output and "does not match" in result.output
+    assert "first difference: welcome" in str(result.exception)
     assert world.writes() == []
     assert statuses(world) == ["PUBLISHED"] * 3
 
@@ -68,7 +68,7 @@ def test_a_changed_reason_or_flag_is_refused_too(world: World, tmp_path: Path) -
     survey["steps"] = ["update_json"]  # drop the publish a reviewer saw
     out.write_text(json.dumps(data), encoding="utf-8")
     result = world.cli("apply", str(out))
-    assert result.exit_code == 1 and "does not match" in result.output
+    assert result.exit_code == 1 and "does not match" in str(result.exception)
 
 
 def test_an_untouched_saved_plan_still_applies(world: World, tmp_path: Path) -> None:

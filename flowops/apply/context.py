@@ -92,6 +92,19 @@ def current_entry(entry: LockEntry | None, change: Change) -> LockEntry:
     return entry
 
 
+def as_on_meta(cur: LockEntry, change: Change) -> LockEntry:
+    """The lock entry with the Flow JSON hash Meta holds, as the plan read it.
+
+    An apply killed after an upload but before recording it leaves the old hash in the lock;
+    a later step that uploads nothing (publish, metadata) records what Meta really has, so
+    the next plan does not upload and publish the same content again.
+    """
+    before = change.before
+    if Action.UPDATE_JSON in change.steps or before is None or before.flow_id != cur.flow_id:
+        return cur
+    return cur.evolve(content_sha256=before.content_sha256 or cur.content_sha256)
+
+
 def with_links(entry: LockEntry, after: FlowState) -> LockEntry:
     """flowops-side fields (runtime links, protect, file) come from git."""
     return entry.evolve(

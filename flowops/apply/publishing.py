@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from flowops.apply.context import ApplyContext, StepFailed, after_of, current_entry, with_links
+from flowops.apply.context import (
+    ApplyContext,
+    StepFailed,
+    after_of,
+    as_on_meta,
+    current_entry,
+    with_links,
+)
 from flowops.graph import FlowStateError, GraphError
 from flowops.lock import LockEntry
 from flowops.meta import PUBLISH_FAILED, PUBLISHED
@@ -10,7 +17,7 @@ from flowops.plan import Change
 
 
 def publish(ctx: ApplyContext, change: Change, entry: LockEntry | None) -> LockEntry:
-    cur = current_entry(entry, change)
+    cur = as_on_meta(current_entry(entry, change), change)
     try:
         ctx.api.publish(cur.flow_id)
     except FlowStateError as exc:

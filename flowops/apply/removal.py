@@ -1,4 +1,5 @@
-"""Removing flows deleted from flows.yaml (only with --prune); protected ones never."""
+"""Removing flows deleted from flows.yaml (only with --prune; protected ones never), and
+retiring the flows that clone-and-swap replaced."""
 
 from __future__ import annotations
 
@@ -35,3 +36,16 @@ def forget(ctx: ApplyContext, change: Change, entry: LockEntry | None) -> None:
 def _refuse_protected(cur: LockEntry, change: Change) -> None:
     if cur.protect:
         raise StepFailed(f"{change.key} is protected in the lock; not removing it")
+
+
+def retire(ctx: ApplyContext, change: Change, entry: LockEntry | None) -> LockEntry | None:
+    """Deprecate a replaced flow (unless Meta has it deprecated or gone), then forget it."""
+    assert change.before is not None
+    if not change.bookkeeping:
+        ctx.api.deprecate(change.before.flow_id)
+    cur = ctx.entry(change.key)
+    if cur is None:
+        return None
+    done = cur.without_retiring(change.before.flow_id)
+    ctx.save(change.key, done)
+    return done

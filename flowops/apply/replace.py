@@ -1,7 +1,9 @@
-"""Clone-and-swap: create a new flow from the old one with git's JSON, publish, repoint, retire.
+"""Clone-and-swap: create a new flow from the old one with git's JSON, publish it, repoint.
 
-2 calls: ``create_flow(clone_flow_id=old, flow_json, publish=True)`` then ``deprecate(old)``.
-The old flow keeps serving until the new one is published and recorded in the lock.
+1 call: ``create_flow(clone_flow_id=old, flow_json, publish=True)``. The lock records the
+clone's name before the call, so a rerun after a kill adopts a clone that landed instead of
+cloning again. The old flow is not deprecated here: it is recorded as retiring and stays
+live for bots still on an older lock or runtime snapshot; a later apply retires it.
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ import dataclasses
 from flowops.apply.context import ApplyContext, StepFailed, meta_problems, new_entry
 from flowops.diff import clone_name
 from flowops.graph import CreatedFlow, GraphError
-from flowops.lock import LockEntry
+from flowops.lock import LockEntry, Retiring
+from flowops.lock.file import utc_stamp
 from flowops.meta import DEPRECATED, NOT_FOUND_OR_INVALID, PUBLISHED
 from flowops.plan import Change, FlowState
 
@@ -24,22 +27,30 @@ def replace_flow(ctx: ApplyContext, change: Change, cur: LockEntry, *, fallback:
     name = after.name if not fallback else _fresh_name(ctx, cur, after)
     created, name = _create_clone(ctx, change.key, cur, after, name)
     if created.validation_errors:
+        ctx.save(change.key, cur)  # a draft with errors is not adopted: forget the intent
         raise StepFailed(
             f"the clone {created.id} ('{name}') has validation errors and was not published; "
             f"{cur.flow_id} keeps serving (delete the draft clone on Meta if unwanted)",
             meta_problems(after.file, created.validation_errors),
         )
     ctx.remember(change.key)
-    previous = (*cur.previous_flow_ids, cur.flow_id)
     after = dataclasses.replace(after, name=name, metadata={**after.metadata, "name": name})
-    entry = new_entry(after, created.id, PUBLISHED, previous_flow_ids=previous)
+    seen = change.before.status if change.before else cur.status
+    entry = swapped(cur, new_entry(after, created.id, PUBLISHED), seen != DEPRECATED)
     ctx.save(change.key, entry)
     how = "fallback after 139001" if fallback else "clone-and-swap"
-    ctx.progress(f"{change.key}: {how}: {created.id} ('{name}') is live; deprecating {cur.flow_id}")
-    seen = change.before.status if change.before else cur.status
-    if seen != DEPRECATED:
-        ctx.api.deprecate(cur.flow_id)
+    ctx.progress(
+        f"{change.key}: {how}: {created.id} ('{name}') is live; {cur.flow_id} stays live "
+        "for bots not yet given the new lock, and is retired by a later apply"
+    )
     return entry
+
+
+def swapped(cur: LockEntry, new: LockEntry, live: bool) -> LockEntry:
+    """``new`` replaces ``cur``; a still-live ``cur`` is recorded as retiring."""
+    retiring = cur.retiring + ((Retiring(cur.flow_id, cur.name, utc_stamp()),) if live else ())
+    previous = (*cur.previous_flow_ids, cur.flow_id)
+    return new.evolve(previous_flow_ids=previous, retiring=retiring, clone_intent="")
 
 
 def _fresh_name(ctx: ApplyContext, cur: LockEntry, after: FlowState) -> str:
@@ -53,6 +64,7 @@ def _create_clone(
     meta = after.metadata
     taken: set[str] = set()
     for _ in range(NAME_ATTEMPTS):
+        ctx.save(key, cur.evolve(clone_intent=name))  # before the write: a rerun adopts it
         try:
             created = ctx.api.create_flow(
                 name,

@@ -1,4 +1,5 @@
-"""Execute a plan: creates and updates first (bounded concurrency), then prunes.
+"""Execute a plan: creates and updates first (bounded concurrency), then retirements of
+replaced flows, then prunes.
 
 Every successful step is recorded in the lock's journal at once, so an interrupted run leaves
 the lock (as flowops reads it) truthful and the next plan converges (a flow created but not
@@ -31,6 +32,7 @@ DONE = {
     Action.DEPRECATE: "deprecated",
     Action.DELETE: "deleted",
     Action.FORGET: "dropped from the lock",
+    Action.RETIRE: "retired the flow it replaced",
 }
 
 
@@ -44,6 +46,7 @@ class Failure:
 @dataclass
 class ApplyResult:
     done: list[str] = field(default_factory=list)
+    recorded: list[str] = field(default_factory=list)  # book-keeping only (not a change)
     failed: list[Failure] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     stopped: str = ""
@@ -65,21 +68,18 @@ class ApplyResult:
 
 def apply_plan(plan: Plan, ctx: ApplyContext, concurrency: int = 8) -> ApplyResult:
     pending = plan.pending()
-    result = ApplyResult(total=len(pending))
+    result = ApplyResult(total=sum(c.reviewable for c in pending))
     stop = Event()
-    first = [c for c in pending if c.action not in PRUNES]
+    retire = [c for c in pending if c.action is Action.RETIRE]
     prunes = [c for c in pending if c.action in PRUNES]
-    _run_all(first, ctx, result, stop, concurrency)
-    _run_all(prunes, ctx, result, stop, concurrency)
+    first = [c for c in pending if c not in retire and c not in prunes]
+    for phase in (first, retire, prunes):
+        _run_all(phase, ctx, result, stop, concurrency)
     if ctx.api.writes and (result.out_of_budget or not stop.is_set()):
-        touched = {c.key: c for c in pending if c.key in result.done or _failed(result, c.key)}
+        ran = set(result.done) | {f.key for f in result.failed}
         ctx.api.release()  # the reads after a budget stop were kept for this
-        settle(ctx, touched, concurrency)
+        settle(ctx, {c.key: c for c in first + prunes if c.key in ran}, concurrency)
     return result
-
-
-def _failed(result: ApplyResult, key: str) -> bool:
-    return any(f.key == key for f in result.failed)
 
 
 def _run_all(
@@ -112,8 +112,11 @@ def _run_guarded(ctx: ApplyContext, change: Change, result: ApplyResult, stop: E
         return
     try:
         run_change(ctx, change)
-        result.done.append(change.key)
-        ctx.progress(f"{result.counter()} {change.key}: done")
+        if change.bookkeeping:
+            result.recorded.append(change.key)
+        else:
+            result.done.append(change.key)
+            ctx.progress(f"{result.counter()} {change.key}: done")
     except StepFailed as exc:
         _fail(ctx, result, change.key, exc.message, exc.problems)
     except (AuthError, BudgetExceeded) as exc:
@@ -143,7 +146,9 @@ def run_change(ctx: ApplyContext, change: Change) -> None:
         if ctx.before_step is not None:
             ctx.before_step(change.key, step)
         entry = HANDLERS[step](ctx, change, entry)
-        ctx.progress(f"{change.key}: {DONE[step]}" + _id(entry))
+        if not change.bookkeeping:
+            shown = change.before if step is Action.RETIRE else entry
+            ctx.progress(f"{change.key}: {DONE[step]}" + _id(shown))
         if step is Action.UPDATE_JSON and entry is not None and entry.flow_id != start_id:
             break  # Meta refused the in-place edit; a published clone replaced the flow
 

@@ -8,14 +8,15 @@ from flowops.apply.context import (
     ApplyContext,
     StepFailed,
     after_of,
+    as_on_meta,
     current_entry,
     meta_problems,
     new_entry,
     with_links,
 )
 from flowops.apply.publishing import publish
-from flowops.apply.removal import delete, deprecate, forget
-from flowops.apply.replace import replace_flow
+from flowops.apply.removal import delete, deprecate, forget, retire
+from flowops.apply.replace import replace_flow, swapped
 from flowops.graph import FlowStateError
 from flowops.lock import LockEntry, metadata_sha256
 from flowops.meta import DRAFT, NOT_UPDATABLE, PUBLISHED
@@ -61,12 +62,14 @@ def adopt(ctx: ApplyContext, change: Change, entry: LockEntry | None) -> LockEnt
         updated_at=before.updated_at,
     )
     new = with_links(adopted, after)
+    if entry is not None and entry.clone_intent == before.name:
+        new = swapped(entry, new, live=True)  # an interrupted clone-and-swap, finished
     ctx.save(change.key, new)
     return new
 
 
 def update_metadata(ctx: ApplyContext, change: Change, entry: LockEntry | None) -> LockEntry:
-    cur, after = current_entry(entry, change), after_of(change)
+    cur, after = as_on_meta(current_entry(entry, change), change), after_of(change)
     old = change.before.metadata if change.before else {}
     new = after.metadata
     changed = {k for k in ("name", "categories", "endpoint_uri") if old.get(k) != new[k]}
@@ -140,4 +143,5 @@ HANDLERS: dict[Action, Handler] = {
     Action.DEPRECATE: deprecate,
     Action.DELETE: delete,
     Action.FORGET: forget,
+    Action.RETIRE: retire,
 }

@@ -52,14 +52,15 @@ def apply(
 ) -> int:
     """Apply the changes `flowops plan` shows (or exactly those saved in PLAN_FILE)."""
     saved = saved_plan(plan_file, env, any((flows, publish, force, prune)))
-    project = prepare(obj, saved.env if saved else env)
+    project, warnings = prepare(obj, saved.env if saved else env)
     with open_environment(project.root, project.env) as conn:
-        current = saved or make_plan(project, conn.api, flows, publish, force, prune)
+        current = saved or make_plan(project, conn.api, flows, publish, force, prune, warnings)
         if saved is None:
             show_plan(current, fmt)
-            if not current.has_changes:
+            if not current.pending():
                 return report(ApplyOutcome(current), fmt)
-            confirm(auto_approve, err=fmt == "json")
+            if current.has_changes:  # book-keeping alone (lock only, no API call) needs no yes
+                confirm(auto_approve, err=fmt == "json")
         with interrupt_explained():
             result, calls = engine.apply(
                 project,
@@ -85,7 +86,7 @@ def starting(plan_: Plan, fmt: str, saved: bool) -> None:
     """Runs once the apply lock is held and a saved plan is known to be fresh."""
     if saved:
         show_plan(plan_, fmt)
-    click.echo(f"Applying {len(plan_.pending())} change(s) to '{plan_.env}'…", err=True)
+    click.echo(_applying(plan_), err=True)
 
 
 @contextmanager
@@ -99,6 +100,13 @@ def interrupt_explained() -> Iterator[None]:
             "nothing else was started",
             hint="run `flowops apply` again to finish the rest (it adopts, never duplicates)",
         ) from None
+
+
+def _applying(plan: Plan) -> str:
+    changes = sum(c.reviewable for c in plan.pending())
+    if changes:
+        return f"Applying {changes} change(s) to '{plan.env}'…"
+    return f"Recording Meta's current state in the lock for '{plan.env}' (no API call)…"
 
 
 def confirm(auto_approve: bool, *, err: bool = False) -> None:

@@ -2,23 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from flowops.cli.context import CliContext
-from flowops.cli.output import problems_shown, show_problems
+from flowops.cli.output import problems_shown
 from flowops.graph import FlowsAPI
 from flowops.lock import file as lockfile
 from flowops.pipeline import engine
 from flowops.plan import Plan
+from flowops.problems import Problem
 
 
-def prepare(obj: CliContext, env: str) -> engine.Project:
-    """Open the project for ``env`` and validate it: errors stop, warnings are printed
-    with the summary `flowops validate` gives."""
+def prepare(obj: CliContext, env: str) -> tuple[engine.Project, list[Problem]]:
+    """Open the project for ``env`` and validate it: errors stop here; the warnings go into
+    the plan, so every rendering of it (and the PR comment) shows them."""
     with problems_shown():
         project = engine.open_project(obj.manifest_path, env)
         report = engine.validation_report(project)
-    if report.problems:
-        show_problems(report)
-    return project
+    return project, report.sorted()
 
 
 def make_plan(
@@ -28,9 +29,10 @@ def make_plan(
     publish: bool,
     force: bool,
     prune: bool,
+    warnings: Sequence[Problem] = (),
 ) -> Plan:
     lock = lockfile.load(project.lock_path)
     options = engine.options_for(
         project, lock, prune=prune, publish=publish, force=force, flows=flows
     )
-    return engine.plan(project, api, options, lock)
+    return engine.plan(project, api, options, lock, warnings)

@@ -48,12 +48,12 @@ def plan(
     prune: bool,
 ) -> int:
     """Show what apply would change on Meta, and why."""
-    project = prepare(obj, env)
+    project, warnings = prepare(obj, env)
     if refresh:
         with open_environment(project.root, project.env) as conn:
-            result = make_plan(project, conn.api, flows, publish, force, prune)
+            result = make_plan(project, conn.api, flows, publish, force, prune, warnings)
     else:
-        result = make_plan(project, None, flows, publish, force, prune)
+        result = make_plan(project, None, flows, publish, force, prune, warnings)
     data = result.to_dict()
     # markdown carries a Mermaid diagram of each changed flow, as in pull requests
     extras = {"diagrams": diagrams(data, project.root)} if fmt == "markdown" else {}

@@ -14,7 +14,7 @@ from flowops.diff.flow import (
     replace_change,
     uses_clone,
 )
-from flowops.diff.lockonly import LOCK_ONLY, link_reason, lock_differs
+from flowops.diff.lockonly import LOCK_ONLY, link_changes, link_reason, lock_differs
 from flowops.diff.naming import clone_name
 from flowops.diff.screens import screen_diffs
 from flowops.graph import RemoteFlow
@@ -30,6 +30,9 @@ def plan_flow(d: DesiredFlow, entry: LockEntry | None, ctx: Context) -> Change:
         if found is None:
             return create(d, ctx, "new flow: not on Meta and not in the lock")
         return _adopt(d, found, ctx)
+    clone = ctx.names.get(entry.clone_intent) if entry.clone_intent else None
+    if clone is not None and clone.id != entry.flow_id:
+        return _adopt(d, clone, ctx, _interrupted(entry, clone), manifest_name=d.spec.name)
     flow = ctx.remote.by_id.get(entry.flow_id)
     if flow is None:
         return create(
@@ -44,7 +47,16 @@ def plan_flow(d: DesiredFlow, entry: LockEntry | None, ctx: Context) -> Change:
     return _update(d, entry, flow, ctx, [])
 
 
-def _adopt(d: DesiredFlow, flow: RemoteFlow, ctx: Context) -> Change:
+def _interrupted(entry: LockEntry, clone: RemoteFlow) -> str:
+    return (
+        f"'{clone.name}' ({clone.id}, {clone.status}), the clone of {entry.flow_id}, was "
+        "created by an apply that stopped before recording it: adopting it, not cloning again"
+    )
+
+
+def _adopt(
+    d: DesiredFlow, flow: RemoteFlow, ctx: Context, reason: str = "", manifest_name: str = ""
+) -> Change:
     if flow.status == DEPRECATED:
         name = clone_name(d.spec.name, ctx.options.clone_name_suffix, ctx.names, 2)
         return create(
@@ -60,8 +72,9 @@ def _adopt(d: DesiredFlow, flow: RemoteFlow, ctx: Context) -> Change:
         content_sha256=ctx.remote.content_sha256(flow.id) or "",
         ever_published=flow.status in LIVE,
         updated_at=flow.updated_at,
+        manifest_name=manifest_name,  # a clone keeps its suffixed name
     )
-    reason = (
+    reason = reason or (
         f"exists on Meta as {flow.id} ({flow.status}) but not in the lock: "
         "adopting it instead of creating a duplicate"
     )
@@ -71,6 +84,7 @@ def _adopt(d: DesiredFlow, flow: RemoteFlow, ctx: Context) -> Change:
         change,
         action=Action.ADOPT,
         steps=steps,
+        bookkeeping=False,
         reasons=tuple(r for r in change.reasons if not r.startswith(LOCK_ONLY)),
         before=replace(change.before or FlowState(), file="", manifest_name=""),
     )
@@ -90,9 +104,11 @@ def _update(
     before = before_state(entry, flow, f.remote_sha, meta)
     steps = _steps(f)
     action = _label(f, before.ever_published, steps)
+    bookkeeping = False
     if action is Action.NOOP and lock_differs(d, entry, flow, before, ctx):
         action, steps = Action.LINK_ONLY, (Action.LINK_ONLY,)
         reasons.append(link_reason(d, entry))
+        bookkeeping = not link_changes(d, entry)  # only Meta's updated_at/status to record
     after = _after(d, entry, f, before, ctx)
     old = ctx.remote.docs.get(flow.id, ctx.previous)
     screens = (
@@ -108,6 +124,7 @@ def _update(
         irreversible=Action.PUBLISH in steps,
         drift=f.drift,
         screens=screens,
+        bookkeeping=bookkeeping,
     )
 
 

@@ -10,6 +10,7 @@ from flowops.diff.wording import changed_fields
 from flowops.graph import RemoteFlow
 from flowops.lock import LockEntry
 from flowops.meta import DRAFT, LIVE, PUBLISHED
+from flowops.plan import PlanOptions
 from flowops.refresh import DesiredFlow
 
 
@@ -44,7 +45,7 @@ def facts(
     wanted = want_publish(d, opts) or (force and flow.status in LIVE)
     publish = wanted and (need_upload or flow.status == DRAFT or force or edits_live)
     if publish and flow.status == DRAFT and not need_upload:
-        reasons.append("DRAFT on Meta and flows.yaml says publish")
+        reasons.append(f"DRAFT on Meta and {_who_publishes(d, opts, force)}")
     return Facts(remote_sha, need_upload, need_meta, rename, publish, drift)
 
 
@@ -86,3 +87,12 @@ def _upload_reason(d: DesiredFlow, entry: LockEntry, remote_sha: str, force: boo
     if entry.content_sha256 and entry.content_sha256 != d.content_sha256:
         return f"Flow JSON changed in git ({d.spec.file})"
     return f"Flow JSON on Meta differs from {d.spec.file}"
+
+
+def _who_publishes(d: DesiredFlow, opts: PlanOptions, force: bool) -> str:
+    """What asked for an irreversible publish: flows.yaml, --publish or --force."""
+    if d.spec.publish:
+        return "flows.yaml says publish"
+    if opts.publish and opts.targeted(d.key):
+        return "--publish asks to publish it (publish: false in flows.yaml)"
+    return "--force republishes it (publish: false in flows.yaml)"

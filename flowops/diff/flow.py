@@ -10,7 +10,7 @@ from flowops.diff.screens import screen_diffs, screen_list
 from flowops.graph import RemoteFlow
 from flowops.lock import LockEntry, metadata_sha256, metadata_summary
 from flowops.manifest import UpdateStrategy
-from flowops.meta import DRAFT, LIVE, PUBLISHED
+from flowops.meta import DEPRECATED, DRAFT, LIVE, PUBLISHED
 from flowops.plan import Action, Change, FlowState, PlanOptions
 from flowops.refresh import DesiredFlow, RemoteState
 
@@ -125,10 +125,9 @@ def replace_change(
         ever_published=True,
         publish=True,
     )
-    reasons.append(
-        f"clone-and-swap: create '{name}' from {flow.id}, publish it, repoint "
-        f"the lock, then deprecate {flow.id}"
-    )
+    reasons.append(f"clone-and-swap: create '{name}' from {flow.id}, publish it, repoint the lock")
+    if flow.status != DEPRECATED:
+        reasons.append(bots_note(flow.id, ctx.options.retire_after_hours))
     old = ctx.remote.docs.get(flow.id, ctx.previous)
     return Change(
         d.key,
@@ -139,6 +138,16 @@ def replace_change(
         after,
         irreversible=True,
         screens=screen_diffs(old, d.doc, d.raw, d.spec.file),
+    )
+
+
+def bots_note(old: str, hours: int) -> str:
+    """What a replacement means for bots that have not been given the new lock yet."""
+    until = f"for {hours} h" if hours else "until the next apply"
+    return (
+        f"bots still resolving from an older lock or runtime snapshot keep sending {old}: it "
+        f"stays live {until} (settings.retire_after_hours), then a later apply deprecates it. "
+        "Deploy the new lock or runtime snapshot to every bot before then"
     )
 
 

@@ -49,5 +49,23 @@ def link_changes(d: DesiredFlow, entry: LockEntry) -> list[str]:
 def link_reason(d: DesiredFlow, entry: LockEntry) -> str:
     changed = link_changes(d, entry)
     if changed:
-        return LOCK_ONLY + ", ".join(changed)
-    return LOCK_ONLY + "record Meta's current updated_at/status"
+        return LOCK_ONLY + ", ".join(changed) + runtime_effect(d, entry)
+    return LOCK_ONLY + BOOKKEEPING
+
+
+BOOKKEEPING = "record Meta's current updated_at/status"
+
+
+def runtime_effect(d: DesiredFlow, entry: LockEntry) -> str:
+    """What the chatbot does differently once the lock says so."""
+    spec = d.spec
+    was = entry.flow_definition_name if entry.is_active else None
+    now = spec.flow_definition_name if spec.is_active else None
+    if was == now:
+        return ""
+    effects = []
+    if was:
+        effects.append(f"the chatbot will now fall back to the traditional flow {was}")
+    if now:
+        effects.append(f"the chatbot will now send this WhatsApp Flow for {now}")
+    return "; " + " and ".join(effects)

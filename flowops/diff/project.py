@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime, timezone
 from typing import Any
 
 from flowops.diff.change import plan_flow
 from flowops.diff.flow import Context
-from flowops.errors import FlowopsError
+from flowops.diff.retire import cap, retirements
 from flowops.lock import LockEntry
 from flowops.meta import DEPRECATED, DRAFT
-from flowops.plan import Action, Change, FlowState, Plan, PlanOptions
+from flowops.plan import PRUNES, Action, Change, FlowState, Plan, PlanOptions
 from flowops.refresh import DesiredFlow, RemoteState
 
 ORDER = [
@@ -23,6 +24,7 @@ ORDER = [
     Action.UPDATE_METADATA,
     Action.PUBLISH,
     Action.LINK_ONLY,
+    Action.RETIRE,
     Action.DEPRECATE,
     Action.DELETE,
     Action.FORGET,
@@ -36,6 +38,7 @@ def diff(
     entries: Mapping[str, LockEntry],
     options: PlanOptions,
     previous: Mapping[str, Any] | None = None,
+    now: datetime | None = None,
 ) -> list[Change]:
     names = remote.by_name()
     previous = previous or {}
@@ -49,7 +52,9 @@ def diff(
         for key, e in entries.items()
         if key not in desired and options.targeted(key)
     ]
-    check_cap(changes, options.max_deprecations)
+    pruned = frozenset(c.key for c in changes if c.pending and c.action in PRUNES)
+    changes += retirements(entries, remote, options, pruned, now or datetime.now(timezone.utc))
+    changes = cap(changes, options.max_deprecations)
     return sorted(changes, key=lambda c: (ORDER.index(c.action), c.key))
 
 
@@ -117,14 +122,3 @@ def _prune_action(entry: LockEntry, status: str) -> tuple[Action, str]:
     if status == DRAFT and not entry.ever_published:
         return Action.DELETE, "removed from flows.yaml; a never-published DRAFT: delete it"
     return Action.DEPRECATE, f"removed from flows.yaml; {status} on Meta: deprecate it"
-
-
-def check_cap(changes: list[Change], cap: int) -> None:
-    doomed = [c.key for c in changes if c.pending and c.action in (Action.DEPRECATE, Action.DELETE)]
-    if len(doomed) > cap:
-        raise FlowopsError(
-            f"this plan would deprecate or delete {len(doomed)} flows "
-            f"({', '.join(doomed[:10])}), more than settings.max_deprecations ({cap})",
-            hint="if that is intended, raise settings.max_deprecations in flows.yaml, or prune "
-            "in smaller steps with --flow KEY",
-        )

@@ -30,6 +30,7 @@ class StatusRow:
     differs: tuple[str, ...] = ()  # what git changed since the last apply (when not in sync)
     can_send_message: str | None = None  # Meta's health_status (status --refresh only)
     health_problems: tuple[str, ...] = ()  # the entities that are not AVAILABLE, and why
+    retiring: tuple[dict[str, str], ...] = ()  # replaced flows still live: flow_id, name, since
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -101,6 +102,7 @@ def _row(
         differs=differs,
         can_send_message=health.can_send_message if health else None,
         health_problems=health.problems if health else (),
+        retiring=tuple(asdict(r) for r in entry.retiring) if entry else (),
     )
 
 

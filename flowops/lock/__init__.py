@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flowops.lock.file import Lock, LockEntry
+from flowops.lock.file import Lock, LockEntry, Retiring
 from flowops.lock.hashing import (
     content_sha256,
     content_sha256_of_bytes,
@@ -17,6 +17,7 @@ __all__ = [
     "ContentStore",
     "Lock",
     "LockEntry",
+    "Retiring",
     "content_sha256",
     "content_sha256_of_bytes",
     "metadata_sha256",

@@ -12,6 +12,7 @@ import json
 import os
 import tempfile
 from dataclasses import asdict, dataclass, field, fields, replace
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +20,40 @@ from flowops.errors import LockfileError
 from flowops.lock import journal
 from flowops.meta import DRAFT
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # the newest format this flowops reads and writes
+BASE_VERSION = 1  # written while no entry needs version 2, so older bots keep reading it
 HEADER = "Maintained by flowops apply. Do not edit by hand; commit it with your flows."
+
+
+@dataclass(frozen=True)
+class Retiring:
+    """A flow replaced by clone-and-swap, still live for bots on an older lock or snapshot.
+
+    A later apply deprecates it once ``settings.retire_after_hours`` have passed ``since``.
+    """
+
+    flow_id: str
+    name: str
+    since: str  # UTC, ``2026-01-31T12:00:00Z``
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Retiring:
+        return cls(str(data["flow_id"]), str(data["name"]), str(data["since"]))
+
+    def due(self, hours: int) -> datetime:
+        """When a later apply may deprecate it (an unreadable ``since``: at once)."""
+        try:
+            since = datetime.strptime(self.since, STAMP).replace(tzinfo=timezone.utc)
+        except ValueError:
+            return datetime.min.replace(tzinfo=timezone.utc)
+        return since + timedelta(hours=hours)
+
+
+STAMP = "%Y-%m-%dT%H:%M:%SZ"
+
+
+def utc_stamp(moment: datetime | None = None) -> str:
+    return (moment or datetime.now(timezone.utc)).astimezone(timezone.utc).strftime(STAMP)
 
 
 @dataclass(frozen=True)
@@ -43,10 +76,19 @@ class LockEntry:
     manifest_name: str = (
         ""  # the name in flows.yaml when applied (differs from ``name`` after a clone)
     )
+    retiring: tuple[Retiring, ...] = ()  # replaced flows still live (format 2)
+    clone_intent: str = ""  # a clone's name, recorded before creating it (format 2)
+
+    @property
+    def needs_v2(self) -> bool:
+        return bool(self.retiring or self.clone_intent)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["previous_flow_ids"] = list(self.previous_flow_ids)
+        data["retiring"] = [asdict(r) for r in self.retiring]
+        if not self.needs_v2:  # a version 1 entry, byte for byte
+            del data["retiring"], data["clone_intent"]
         return data
 
     @classmethod
@@ -54,7 +96,11 @@ class LockEntry:
         known = {f.name for f in fields(cls)}
         values = {k: v for k, v in data.items() if k in known}
         values["previous_flow_ids"] = tuple(values.get("previous_flow_ids", ()))
+        values["retiring"] = tuple(Retiring.from_dict(r) for r in values.get("retiring", ()))
         return cls(**values)
+
+    def without_retiring(self, flow_id: str) -> LockEntry:
+        return replace(self, retiring=tuple(r for r in self.retiring if r.flow_id != flow_id))
 
     def evolve(self, **changes: Any) -> LockEntry:
         return replace(self, **changes)
@@ -84,13 +130,18 @@ class Lock:
         text = json.dumps(flows, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
+    def version(self) -> int:
+        """The lowest format that holds every entry: 2 only while one needs it."""
+        needs = any(e.needs_v2 for flows in self.environments.values() for e in flows.values())
+        return FORMAT_VERSION if needs else BASE_VERSION
+
     def to_dict(self) -> dict[str, Any]:
         envs = {
             env: {"flows": {key: e.to_dict() for key, e in sorted(flows.items())}}
             for env, flows in sorted(self.environments.items())
             if flows
         }
-        return {"_comment": HEADER, "version": FORMAT_VERSION, "environments": envs}
+        return {"_comment": HEADER, "version": self.version(), "environments": envs}
 
     def dumps(self) -> str:
         """Same text as ``json.dumps(self.to_dict(), indent=2, sort_keys=True)``, built from
@@ -105,7 +156,7 @@ class Lock:
         body = "{\n" + ",\n".join(envs) + "\n  }" if envs else "{}"
         return (
             f'{{\n  "_comment": {_text(HEADER)},\n  "environments": {body},\n'
-            f'  "version": {FORMAT_VERSION}\n}}\n'
+            f'  "version": {self.version()}\n}}\n'
         )
 
 
@@ -127,12 +178,24 @@ def parse(text: str, source: str = "flows.lock") -> Lock:
             f"{source}:{exc.lineno}:{exc.colno}: not valid JSON ({exc.msg})",
             hint="restore it from git (git checkout -- flows.lock); flowops rewrites it on apply",
         ) from None
-    if not isinstance(data, dict) or data.get("version") != FORMAT_VERSION:
-        raise LockfileError(
-            f"{source}: unsupported lock file format (expected version {FORMAT_VERSION})",
-            hint="it was written by another flowops release; upgrade flowops",
-        )
+    _check_version(data, source)
     return _from_dict(data, source)
+
+
+def _check_version(data: Any, source: str) -> None:
+    version = data.get("version") if isinstance(data, dict) else None
+    if type(version) is int and version > FORMAT_VERSION:
+        raise LockfileError(
+            f"{source}: written by a newer flowops (lock format {version}; this flowops reads "
+            f"formats {BASE_VERSION} to {FORMAT_VERSION})",
+            hint="upgrade flowops here (bots and CI alike) to the release that wrote it",
+        )
+    if type(version) is not int or version < BASE_VERSION:
+        raise LockfileError(
+            f"{source}: not a flowops lock file (no lock format version {BASE_VERSION} to "
+            f"{FORMAT_VERSION})",
+            hint="restore it from git (git checkout -- flows.lock); flowops rewrites it on apply",
+        )
 
 
 def _from_dict(data: dict[str, Any], source: str) -> Lock:
@@ -141,7 +204,7 @@ def _from_dict(data: dict[str, Any], source: str) -> Lock:
         for env, body in data.get("environments", {}).items():
             for key, entry in body.get("flows", {}).items():
                 lock.put(env, key, LockEntry.from_dict(entry))
-    except (AttributeError, TypeError) as exc:
+    except (AttributeError, TypeError, KeyError) as exc:
         raise LockfileError(f"{source}: malformed entry ({exc})") from None
     return lock
 

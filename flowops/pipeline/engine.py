@@ -5,7 +5,8 @@ The CLI calls these; tests call them too, with any ``FlowsAPI`` (a fake or the e
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import dataclasses
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,6 +90,7 @@ def options_for(
         targets=check_targets(flows, known, _links(project)),
         max_deprecations=settings.max_deprecations,
         clone_name_suffix=settings.clone_name_suffix,
+        retire_after_hours=settings.retire_after_hours,
     )
 
 
@@ -107,10 +109,21 @@ def inputs(project: Project, lock: Lock, options: PlanOptions) -> PlanInputs:
 
 
 def plan(
-    project: Project, api: FlowsAPI | None, options: PlanOptions, lock: Lock | None = None
+    project: Project,
+    api: FlowsAPI | None,
+    options: PlanOptions,
+    lock: Lock | None = None,
+    warnings: Sequence[Problem] = (),
 ) -> Plan:
+    """``warnings``: what validation found (not errors); the plan carries them for review."""
     lock = lock if lock is not None else lockfile.load(project.lock_path)
-    return build_plan(inputs(project, lock, options), api)
+    found = build_plan(inputs(project, lock, options), api)
+    return dataclasses.replace(found, warnings=tuple(warning_dict(w) for w in warnings))
+
+
+def warning_dict(problem: Problem) -> dict[str, object]:
+    keep = ("file", "line", "col", "code", "message", "hint")
+    return {name: getattr(problem, name) for name in keep}
 
 
 def options_of(plan_: Plan, project: Project) -> PlanOptions:
@@ -124,6 +137,7 @@ def options_of(plan_: Plan, project: Project) -> PlanOptions:
         targets=frozenset(targets) if targets is not None else None,
         max_deprecations=settings.max_deprecations,
         clone_name_suffix=settings.clone_name_suffix,
+        retire_after_hours=settings.retire_after_hours,
     )
 
 

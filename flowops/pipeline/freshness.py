@@ -1,12 +1,19 @@
-"""A saved plan is applied only if nothing moved since: lock, Meta, and the flow files."""
+"""A saved plan is applied only if nothing moved since (lock, Meta, the flow files) and
+only if it is exactly the plan flowops makes now from the same inputs.
+
+The file is not trusted: its changes are planned again (the same one paged read a plan
+makes) and compared, so an edited action, step, flag or reason is refused, whatever it is.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+from typing import Any
+
 from flowops.errors import StalePlanError
 from flowops.graph import FlowsAPI
-from flowops.pipeline.planner import PlanInputs
-from flowops.plan import FORMAT_VERSION, Plan
-from flowops.refresh import fingerprint, list_remote
+from flowops.pipeline.planner import PlanInputs, build_plan
+from flowops.plan import FORMAT_VERSION, Change, Plan
 
 HINT = "run `flowops plan --out FILE` again and review the new plan"
 
@@ -25,10 +32,38 @@ def check_fresh(plan: Plan, inputs: PlanInputs, api: FlowsAPI | None) -> None:
     if plan.lock_sha256 != inputs.lock_sha256:
         raise StalePlanError("the lock file changed since this plan was made", hint=HINT)
     _check_files(plan, inputs)
-    if plan.refreshed and api is not None:
-        now = fingerprint(list_remote(api), inputs.managed_ids(), inputs.managed_names())
-        if now != plan.remote_fingerprint:
-            raise StalePlanError("the flows on Meta changed since this plan was made", hint=HINT)
+    fresh = build_plan(dataclasses.replace(inputs, store=None), api if plan.refreshed else None)
+    if plan.refreshed and fresh.remote_fingerprint != plan.remote_fingerprint:
+        raise StalePlanError("the flows on Meta changed since this plan was made", hint=HINT)
+    _check_same(plan, fresh)
+
+
+REVIEWED = (
+    *("key", "action", "steps", "reasons", "before", "after"),
+    *("irreversible", "deferred", "drift", "bookkeeping"),
+)
+
+
+def _reviewed(change: Change) -> dict[str, Any]:
+    data = change.to_dict()
+    return {name: data[name] for name in REVIEWED}
+
+
+def _check_same(saved: Plan, fresh: Plan) -> None:
+    """Every change as flowops plans it now, in the same order, field for field."""
+    ours = [_reviewed(c) for c in fresh.changes]
+    theirs = [_reviewed(c) for c in saved.changes]
+    if ours == theirs:
+        return
+    pairs = list(zip(theirs, ours, strict=False))
+    first = next((i for i, (a, b) in enumerate(pairs) if a != b), len(pairs))
+    key = (theirs[first] if first < len(theirs) else ours[first])["key"]
+    raise StalePlanError(
+        f"the saved plan does not match what flowops plans now from the same lock, Meta "
+        f"and git (first difference: {key}): it was edited, or the plan changed meanwhile "
+        "(a replaced flow's grace period ended, a newer flowops)",
+        hint=HINT,
+    )
 
 
 def _check_files(plan: Plan, inputs: PlanInputs) -> None:

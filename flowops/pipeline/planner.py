@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
 from typing import Any
 
 from flowops.apply import CountingAPI
@@ -25,6 +26,7 @@ class PlanInputs:
     store: ContentStore | None = None
     concurrency: int = 8
     max_calls: int | None = None
+    now: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
 
     def managed_ids(self) -> list[str]:
         return [e.flow_id for k, e in self.entries.items() if self.options.targeted(k)]
@@ -37,7 +39,9 @@ def build_plan(inputs: PlanInputs, api: FlowsAPI | None) -> Plan:
     """``api=None`` plans from the lock alone (zero calls)."""
     counting = CountingAPI(api) if api is not None else None
     remote = read_remote(inputs, counting)
-    changes = diff(inputs.desired, remote, inputs.entries, inputs.options, previous(inputs))
+    changes = diff(
+        inputs.desired, remote, inputs.entries, inputs.options, previous(inputs), inputs.now
+    )
     print_ = remote_fingerprint(inputs, remote)
     calls = counting.total if counting else 0
     plan = make_plan(inputs.env, changes, inputs.lock_sha256, remote, print_, inputs.options, calls)

@@ -10,7 +10,7 @@ import enum
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: warnings, book-keeping changes, retirements
 
 
 class Action(str, enum.Enum):
@@ -26,12 +26,14 @@ class Action(str, enum.Enum):
     DEPRECATE = "deprecate"
     DELETE = "delete"
     FORGET = "forget"
+    RETIRE = "retire"  # deprecate a flow that clone-and-swap replaced, after the grace period
     NOOP = "noop"
 
 
 CREATES = frozenset({Action.CREATE, Action.REPLACE})
-REMOVALS = frozenset({Action.DEPRECATE, Action.REPLACE})
+REMOVALS = frozenset({Action.DEPRECATE, Action.RETIRE})
 PRUNES = frozenset({Action.DEPRECATE, Action.DELETE, Action.FORGET})
+LATER = PRUNES | {Action.RETIRE}  # applied after every create and update
 
 
 @dataclass(frozen=True)
@@ -78,11 +80,17 @@ class Change:
     deferred: bool = False
     drift: bool = False
     screens: tuple[ScreenDiff, ...] = ()
+    bookkeeping: bool = False  # only records Meta's updated_at/status: not a change to review
 
     @property
     def pending(self) -> bool:
         """True when apply would do something (API calls or a lock update)."""
         return self.action is not Action.NOOP and not self.deferred
+
+    @property
+    def reviewable(self) -> bool:
+        """A change a person reviews: pending, and more than book-keeping."""
+        return self.pending and not self.bookkeeping
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -105,6 +113,7 @@ class Change:
             deferred=bool(data.get("deferred", False)),
             drift=bool(data.get("drift", False)),
             screens=tuple(ScreenDiff(**s) for s in data.get("screens", ())),
+            bookkeeping=bool(data.get("bookkeeping", False)),
         )
 
 
@@ -123,24 +132,28 @@ class Plan:
     options: dict[str, Any] = field(default_factory=dict)
     format_version: int = FORMAT_VERSION
     calls: dict[str, Any] = field(default_factory=dict)  # CallEstimate.to_dict(): what apply costs
+    warnings: tuple[dict[str, Any], ...] = ()  # validation warnings, as Problem dicts
 
     @property
     def has_changes(self) -> bool:
-        return any(c.pending for c in self.changes)
+        """Changes a person reviews; book-keeping alone is applied without asking."""
+        return any(c.reviewable for c in self.changes)
 
     def pending(self) -> list[Change]:
         return [c for c in self.changes if c.pending]
 
     def counts(self) -> dict[str, int]:
-        pending = self.pending()
+        pending = [c for c in self.changes if c.reviewable]
+        retire = [c for c in self.changes if c.action is Action.RETIRE]
         return {
             "create": sum(c.action in CREATES for c in pending),
-            "update": sum(c.action not in CREATES | PRUNES for c in pending),
-            "deprecate": sum(c.action in REMOVALS for c in pending),
+            "update": sum(c.action not in CREATES | LATER for c in pending),
+            "deprecate": sum(c.action in REMOVALS and c.irreversible for c in pending),
             "delete": sum(c.action is Action.DELETE for c in pending),
             "forget": sum(c.action is Action.FORGET for c in pending),
-            "deferred": sum(c.deferred for c in self.changes),
-            "unchanged": sum(c.action is Action.NOOP for c in self.changes),
+            "deferred": sum(c.deferred and c.action is not Action.RETIRE for c in self.changes),
+            "retire_later": sum(c.deferred for c in retire),
+            "unchanged": sum(c.action is Action.NOOP or c.bookkeeping for c in self.changes),
         }
 
     def to_dict(self) -> dict[str, Any]:
@@ -155,6 +168,7 @@ class Plan:
             "summary": self.counts(),
             "has_changes": self.has_changes,
             "calls": dict(self.calls),
+            "warnings": [dict(w) for w in self.warnings],
             "changes": [c.to_dict() for c in self.changes],
         }
 
@@ -170,4 +184,5 @@ class Plan:
             options=dict(data.get("options", {})),
             format_version=int(data["format_version"]),
             calls=dict(data.get("calls") or {}),
+            warnings=tuple(dict(w) for w in data.get("warnings", ())),
         )

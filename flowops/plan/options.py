@@ -17,6 +17,7 @@ class PlanOptions:
     targets: frozenset[str] | None = None  # --flow KEY …; None = every flow
     max_deprecations: int = 5
     clone_name_suffix: str = "__v{n}"
+    retire_after_hours: int = 24  # a replaced flow stays live this long before it is retired
 
     def targeted(self, key: str) -> bool:
         return self.targets is None or key in self.targets

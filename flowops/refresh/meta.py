@@ -62,13 +62,15 @@ def stale_ids(
     desired: Mapping[str, DesiredFlow],
     entries: Mapping[str, LockEntry],
 ) -> list[str]:
-    """Flows whose JSON must be downloaded: changed on Meta since the lock, or to adopt."""
+    """Flows whose JSON must be downloaded: changed on Meta since the lock, or to adopt
+    (a flow under the manifest's name, or a clone an interrupted apply created)."""
     ids = [
         e.flow_id
         for e in entries.values()
         if e.flow_id in flows and flows[e.flow_id].updated_at != e.updated_at
     ]
     names = {f.name: f.id for f in flows.values()}
+    ids += [names[e.clone_intent] for e in entries.values() if e.clone_intent in names]
     ids += [
         names[d.spec.name]
         for key, d in desired.items()

@@ -17,6 +17,7 @@ SYMBOLS = {
     "deprecate": "-",
     "delete": "-",
     "forget": "-",
+    "retire": "-",
     "noop": "=",
 }
 
@@ -33,7 +34,12 @@ COLOURS: dict[str, ColourName] = {
 
 
 def pending(plan: dict[str, Any]) -> list[dict[str, Any]]:
-    return [c for c in plan["changes"] if c["action"] != "noop" and not c["deferred"]]
+    """The changes a person reviews (book-keeping of Meta's updated_at/status is not one)."""
+    return [
+        c
+        for c in plan["changes"]
+        if c["action"] != "noop" and not c["deferred"] and not c.get("bookkeeping")
+    ]
 
 
 def deferred(plan: dict[str, Any]) -> list[dict[str, Any]]:
@@ -57,6 +63,8 @@ def summary_line(plan: dict[str, Any]) -> str:
         line += "".join(_extra_counts(counts)) + "."
     if counts["deferred"]:
         line += f" {counts['deferred']} would be pruned with --prune."
+    if counts.get("retire_later"):
+        line += f" {counts['retire_later']} replaced flow(s) stay live until a later apply."
     return line
 
 
@@ -71,6 +79,26 @@ def budget_note(plan: dict[str, Any]) -> str:
         f" time(s) and finishes on run {calls['runs']} (each run continues where the last"
         f" stopped), or set settings.max_calls: {calls['total']} in flows.yaml for one run."
     )
+
+
+def deferred_note(change: dict[str, Any]) -> str:
+    """Why a listed change is not applied now."""
+    return "retired by a later apply" if change["action"] == "retire" else "needs --prune"
+
+
+def warning_lines(plan: dict[str, Any], limit: int = 50) -> list[str]:
+    """``flows.yaml:12:5: MANIFEST_… message (hint)`` per validation warning, at most ``limit``."""
+    warnings = plan.get("warnings") or []
+    lines = [_warning(w) for w in warnings[:limit]]
+    if len(warnings) > limit:
+        lines.append(f"… and {len(warnings) - limit} more (flowops validate lists them all)")
+    return lines
+
+
+def _warning(w: dict[str, Any]) -> str:
+    where = f"{w['file']}:{w['line']}:{w['col']}" if w.get("line") else w["file"]
+    hint = f" ({w['hint']})" if w.get("hint") else ""
+    return f"{where}: {w['code']} {w['message']}{hint}"
 
 
 def _extra_counts(counts: dict[str, int]) -> list[str]:
@@ -121,6 +149,8 @@ def _status(old: str, new: str) -> str:
 def irreversible_note(change: dict[str, Any]) -> str:
     if not change["irreversible"]:
         return ""
-    if change["action"] in ("deprecate", "replace"):
+    if change["action"] in ("deprecate", "retire"):
         return "irreversible: deprecation cannot be undone"
+    if change["action"] == "replace":
+        return "irreversible: publishes a new flow id; the old one is retired later"
     return "irreversible: publishes to users"

@@ -13,12 +13,14 @@ from typing import Any
 from flowops.report.common import (
     budget_note,
     deferred,
+    deferred_note,
     headline,
     irreversible_note,
     label,
     noted,
     pending,
     summary_line,
+    warning_lines,
 )
 
 LIMIT = 60_000
@@ -81,6 +83,10 @@ def _prefix(parts: list[str], budget: int) -> list[str]:
 
 def _head(plan: dict[str, Any]) -> str:
     lines = [f"### flowops plan · `{plan['env']}`", "", f"**{summary_line(plan)}**", ""]
+    warnings = warning_lines(plan)
+    if warnings:
+        lines += [f"⚠️ **Warnings ({len(plan['warnings'])}):**", ""]
+        lines += [f"- {_esc(w)}" for w in warnings] + [""]
     note = budget_note(plan)
     if note:
         lines += [f"⏳ {note}", ""]
@@ -99,7 +105,7 @@ def _head(plan: dict[str, Any]) -> str:
         lines += [
             f"- `{headline(c)}`"
             + (" ⚠️" if c["irreversible"] else "")
-            + (" _(needs --prune)_" if c["deferred"] else "")
+            + (f" _({deferred_note(c)})_" if c["deferred"] else "")
             for c in listed
         ]
         lines.append("")

@@ -13,11 +13,15 @@ from flowops.report.common import (
     noted,
     pending,
     summary_line,
+    warning_lines,
 )
 
 
 def render_text(plan: dict[str, Any], *, color: bool = False) -> str:
     lines = [_title(plan), ""]
+    warnings = warning_lines(plan)
+    if warnings:
+        lines += [f"Warnings ({len(plan['warnings'])}):"] + [f"  ! {w}" for w in warnings] + [""]
     for change in pending(plan) + noted(plan):
         lines += _block(change, color)
     for change in deferred(plan):

@@ -40,6 +40,12 @@ def _text(row: StatusRow) -> str:
     if row.can_send_message is not None:
         lines.append(f"    can send messages (Meta's health_status): {row.can_send_message}")
         lines += [f"      {problem}" for problem in row.health_problems]
+    lines += [
+        f"    pending deprecation: {r['flow_id']} ({r['name']}), replaced on {r['since']}; "
+        "live for bots not yet given the new lock, retired by a later apply "
+        "(settings.retire_after_hours)"
+        for r in row.retiring
+    ]
     return "\n".join(lines)
 
 
