@@ -65,6 +65,7 @@ def _create_clone(
     taken: set[str] = set()
     for _ in range(NAME_ATTEMPTS):
         ctx.save(key, cur.evolve(clone_intent=name))  # before the write: a rerun adopts it
+        ctx.progress(f"{key}: recorded the clone's name '{name}'; creating it from {cur.flow_id}")
         try:
             created = ctx.api.create_flow(
                 name,
