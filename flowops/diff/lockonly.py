@@ -63,9 +63,6 @@ def runtime_effect(d: DesiredFlow, entry: LockEntry) -> str:
     now = spec.flow_definition_name if spec.is_active else None
     if was == now:
         return ""
-    effects = []
-    if was:
-        effects.append(f"the chatbot will now fall back to the traditional flow {was}")
-    if now:
-        effects.append(f"the chatbot will now send this WhatsApp Flow for {now}")
-    return "; " + " and ".join(effects)
+    effects = [f"fall back to the traditional flow {was}"] if was else []
+    effects += [f"send this WhatsApp Flow for {now}"] if now else []
+    return "; the chatbot will now " + ", and ".join(effects)
