@@ -15,7 +15,7 @@ from flowops.cli import cli
 from flowops.lock import file as lockfile
 from flowops.pipeline import engine
 from flowops.plan.model import Plan
-from flowops.report import RENDERERS
+from flowops.report import Result, render
 from tests.fakes_flows import FakeFlowsAPI, World, edit_flow, edit_manifest, make_project
 
 MISSING = "MANIFEST_TRADITIONAL_FLOW_NOT_FOUND"
@@ -151,7 +151,7 @@ def test_book_keeping_after_an_interrupted_apply_is_not_a_change(
     plan = plan_of(applied, api)
     assert not plan.has_changes
     assert plan.counts()["update"] == 0
-    text = RENDERERS["text"](plan.to_dict())
+    text = render(Result("plan", plan.to_dict()), "text")
     assert "welcome" not in text and "No changes." in text
     api.calls.clear()
     result = apply_(applied, api, plan)

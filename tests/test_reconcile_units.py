@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import socket
+import time
 from pathlib import Path
 
 import pytest
@@ -87,6 +88,26 @@ def test_apply_lock_from_another_host_is_never_taken_over(tmp_path: Path) -> Non
         apply_lock(path),
     ):
         pass
+
+
+def test_apply_lock_holds_its_owner_and_leaves_no_temporary_file(tmp_path: Path) -> None:
+    """The lock is written aside and linked into place (a kill never leaves it empty; the
+    kill -9 rounds in test_replace_kill.py hit that moment)."""
+    path = tmp_path / "apply.lock"
+    with apply_lock(path):
+        assert json.loads(path.read_text())["pid"] == os.getpid()
+        assert [p.name for p in tmp_path.iterdir()] == ["apply.lock"]  # no temporary left
+
+
+def test_an_old_empty_apply_lock_is_taken_over(tmp_path: Path) -> None:
+    path = tmp_path / "apply.lock"
+    path.write_text("")
+    with pytest.raises(ConcurrentApplyError, match="an unknown process"), apply_lock(path):
+        pass  # a fresh empty file may be an older flowops writing it: wait
+    old = time.time() - 120
+    os.utime(path, (old, old))
+    with apply_lock(path):
+        assert json.loads(path.read_text())["pid"] == os.getpid()
 
 
 @pytest.mark.parametrize(

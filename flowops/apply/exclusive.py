@@ -1,7 +1,10 @@
-"""No two applies at once on one environment: an O_EXCL lock file holding pid/host/time.
+"""No two applies at once on one environment: a lock file holding pid/host/time.
 
-A lock left by a process that is dead on this host is stale and taken over; one from
-another host is never guessed about — the message says how to remove it.
+The file appears with its content or not at all (written to a private temporary file, then
+hard-linked into place, which fails if the lock exists), so a kill -9 at any moment never
+leaves an empty lock that nobody could recognise as stale. A lock left by a process that is
+dead on this host is stale and taken over; one from another host is never guessed about —
+the message says how to remove it.
 """
 
 from __future__ import annotations
@@ -41,22 +44,30 @@ def acquire(path: Path, *, refuse: bool = True) -> bool:
     """Take the lock: True; held by a live process: raise (``refuse``) or return False."""
     path.parent.mkdir(parents=True, exist_ok=True)
     for _ in range(2):
-        try:
-            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-        except FileExistsError:
-            holder = _read(path)
-            if not _stale(holder):
-                if refuse:
-                    raise _refusal(path, holder) from None
-                return False
-            path.unlink(missing_ok=True)
-            continue
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(_me(), handle)
-        return True
+        if _link_new(path):
+            return True
+        holder = _read(path)
+        if not (_stale(holder) or _empty_remnant(path, holder)):
+            if refuse:
+                raise _refusal(path, holder)
+            return False
+        path.unlink(missing_ok=True)
     if refuse:
         raise _refusal(path, _read(path))
     return False
+
+
+def _link_new(path: Path) -> bool:
+    """Create ``path`` holding who we are, atomically; False if it exists already."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}")
+    tmp.write_text(json.dumps(_me()), encoding="utf-8")
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        return False
+    finally:
+        tmp.unlink(missing_ok=True)
+    return True
 
 
 def _me() -> dict[str, Any]:
@@ -79,6 +90,18 @@ def _stale(holder: dict[str, Any]) -> bool:
     if holder.get("host") != socket.gethostname() or not isinstance(holder.get("pid"), int):
         return False
     return not _alive(holder["pid"])
+
+
+def _empty_remnant(path: Path, holder: dict[str, Any]) -> bool:
+    """An empty lock a minute old: left by an older flowops killed while writing it."""
+    try:
+        age = time.time() - path.stat().st_mtime
+    except OSError:
+        return False
+    return not holder and age > EMPTY_LOCK_SECONDS
+
+
+EMPTY_LOCK_SECONDS = 60
 
 
 def _alive(pid: int) -> bool:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import click
+
 from flowops.cli.context import CliContext
 from flowops.cli.output import problems_shown
 from flowops.graph import FlowsAPI
@@ -11,6 +13,7 @@ from flowops.lock import file as lockfile
 from flowops.pipeline import engine
 from flowops.plan import Plan
 from flowops.problems import Problem
+from flowops.report.validation import summary
 
 
 def prepare(obj: CliContext, env: str) -> tuple[engine.Project, list[Problem]]:
@@ -19,6 +22,8 @@ def prepare(obj: CliContext, env: str) -> tuple[engine.Project, list[Problem]]:
     with problems_shown():
         project = engine.open_project(obj.manifest_path, env)
         report = engine.validation_report(project)
+    if report.problems:  # listed with the plan; the count here, worded as validate does
+        click.echo(summary(report), err=True)
     return project, report.sorted()
 
 
