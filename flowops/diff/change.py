@@ -19,7 +19,7 @@ from flowops.diff.naming import clone_name
 from flowops.diff.screens import screen_diffs
 from flowops.graph import RemoteFlow
 from flowops.lock import LockEntry
-from flowops.meta import DEPRECATED, DRAFT, LIVE, PUBLISHED
+from flowops.meta import DEPRECATED, DRAFT, LIVE, PUBLISHED, servable
 from flowops.plan import Action, Change, FlowState
 from flowops.refresh import DesiredFlow
 
@@ -108,7 +108,7 @@ def _update(
     if action is Action.NOOP and lock_differs(d, entry, flow, before, ctx):
         action, steps = Action.LINK_ONLY, (Action.LINK_ONLY,)
         reasons.append(link_reason(d, entry))
-        bookkeeping = not link_changes(d, entry)  # only Meta's updated_at/status to record
+        bookkeeping = not link_changes(d, entry) and _same_for_bots(entry, flow)
     after = _after(d, entry, f, before, ctx)
     old = ctx.remote.docs.get(flow.id, ctx.previous)
     screens = (
@@ -164,3 +164,13 @@ def _after(
         status=status,
         ever_published=before.ever_published or f.publish,
     )
+
+
+def _same_for_bots(entry: LockEntry, flow: RemoteFlow) -> bool:
+    """Recording Meta's status changes nothing the runtime decides (e.g. the PUBLISHED an
+    interrupted apply did not record); THROTTLED, BLOCKED or DEPRECATED is a change."""
+    if entry.status == flow.status:
+        return True
+    ever = entry.ever_published or flow.status in LIVE
+    both = {entry.status, flow.status} <= {DRAFT, PUBLISHED}
+    return both and servable(entry.status, entry.ever_published) == servable(flow.status, ever)

@@ -98,7 +98,7 @@ def _plan_and_apply(
     try:
         with bridge.connect(project, _token()) as api:
             plan = _plan(project, api, options, targets, write)
-            if options.dry_run or not plan.has_changes:
+            if options.dry_run or not plan.pending():  # book-keeping too: Meta's status
                 return ""
             result, total, writes = bridge.apply(project, plan, api, lambda s: write(s, ""))
     except bridge.FlowopsError as exc:
