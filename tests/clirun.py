@@ -7,6 +7,7 @@ lines, without click's standalone mode. ``run_process``: the real entry point in
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -46,3 +47,12 @@ def run_process(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """The real entry point, for exit codes and the ``Error:``/``Hint:`` lines."""
     argv = [sys.executable, "-m", "flowops", "-m", str(root / "flows.yaml"), *args]
     return subprocess.run(argv, capture_output=True, text=True, check=False, timeout=60)
+
+
+def ctrl_c_reaches_it() -> None:
+    """``preexec_fn`` for a child that a test interrupts: SIGINT as at a terminal.
+
+    A shell starts background jobs with SIGINT ignored, and Python then never raises
+    KeyboardInterrupt; a test run started that way must still see Ctrl-C handled.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

@@ -16,6 +16,7 @@ import pytest
 import requests
 
 from flowops.emulator import start_emulator
+from tests.clirun import ctrl_c_reaches_it
 
 DATA = Path(__file__).parent / "data" / "emulator"
 VALID = (DATA / "valid.json").read_bytes()
@@ -124,6 +125,7 @@ def test_serve_command_prints_url_answers_curl_and_stops_on_ctrl_c_or_kill(
         stderr=subprocess.PIPE,
         text=True,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        preexec_fn=ctrl_c_reaches_it,
     )
     try:
         banner = _read_banner(proc)

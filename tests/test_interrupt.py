@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.clirun import ctrl_c_reaches_it
 from tests.fakes_flows import make_project
 
 TOKEN_ENV = "FLOWOPS_INTERRUPT_TEST_TOKEN"
@@ -79,7 +80,13 @@ def test_ctrl_c_while_waiting_on_meta_exits_130(
     manifest = _project(tmp_path, silent_graph.url)
     argv = [sys.executable, "-m", "flowops", "-m", str(manifest), *command, "--env", "staging"]
     env = {**os.environ, TOKEN_ENV: "interrupt-test-token", "NO_COLOR": "1"}
-    with subprocess.Popen(argv, stderr=subprocess.PIPE, stdout=subprocess.PIPE, env=env) as proc:
+    with subprocess.Popen(
+        argv,
+        stderr=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        env=env,
+        preexec_fn=ctrl_c_reaches_it,
+    ) as proc:
         assert silent_graph.connected.wait(30), "the command never called the Graph API"
         proc.send_signal(signal.SIGINT)
         _, err = proc.communicate(timeout=30)
