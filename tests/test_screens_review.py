@@ -16,6 +16,7 @@ from flowops.report.comment import add_review
 from flowops.screens.marks import screen_marks
 from flowops.screens.planreview import plan_changes
 from flowops.screens.review import ScreenChange, review_page
+from tests.browser_support import browser_path
 from tests.fakes_flows import World, edit_flow
 
 
@@ -99,3 +100,29 @@ def test_the_pr_comment_names_the_review_page_and_pngs(tmp_path: Path) -> None:
         f"Screens before/after: [review page]({url}) (workflow artifact) · `welcome/DONE.png`"
     )
     assert add_review(tmp_path, "", {})[0].endswith("--out DIR`)")
+
+
+def png_height(path: Path) -> int:
+    head = path.read_bytes()[:24]
+    assert head[:8] == b"\x89PNG\r\n\x1a\n", path
+    return int.from_bytes(head[20:24], "big")
+
+
+def test_a_change_below_the_fold_of_a_long_screen_is_inside_the_png(
+    world: World, tmp_path: Path
+) -> None:
+    browser_path()
+    flow = world.root / "whatsapp_flows" / "welcome.json"
+    doc = json.loads(flow.read_text(encoding="utf-8"))
+    [done] = [s for s in doc["screens"] if s["id"] == "DONE"]
+    done["layout"]["children"][:0] = [text(f"Paragraph {n}") for n in range(40)]
+    flow.write_text(json.dumps(doc, indent=2), encoding="utf-8")
+    assert world.cli("apply", "--auto-approve").exit_code == 0
+    edit_flow(world.root, "whatsapp_flows/welcome.json", '"Paragraph 39"', '"Changed at the end"')
+    plan = tmp_path / "plan.json"
+    assert world.cli("plan", "--out", str(plan)).exit_code == 0
+    out = tmp_path / "review"
+    args = ["-m", str(world.manifest), "render", "--plan", str(plan), "--out", str(out), "--png"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert png_height(out / "welcome" / "DONE.png") > 40 * 30  # every paragraph, not 940 px

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import tempfile
 from pathlib import Path
+from typing import Any
 
 NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 FLAGS = (
@@ -22,6 +24,12 @@ FLAGS = (
     "--force-device-scale-factor=1",
 )
 TIMEOUT = 60
+MAX_HEIGHT = 16_000  # pixels: a screen of 50 components fits with room to spare
+MEASURE = (
+    '<script>document.body.setAttribute("data-flowops-height",'
+    "String(Math.ceil(document.documentElement.scrollHeight)))</script>"
+)
+MEASURED = re.compile(r'data-flowops-height="([0-9]+)"')
 
 
 class BrowserError(Exception):
@@ -38,19 +46,42 @@ def find_browser() -> str | None:
 
 def screenshot(browser: str, page: Path, png: Path, size: tuple[int, int]) -> None:
     """Loads ``page`` (a local file) and writes ``png`` of ``size`` pixels."""
+    done = _run(browser, page, size, f"--screenshot={png.resolve()}")
+    if done.returncode != 0 or not png.is_file():
+        raise BrowserError(f"{browser} exited {done.returncode}: {_last_line(done)}")
+
+
+def content_height(browser: str, page: Path, size: tuple[int, int]) -> int:
+    """The height ``page`` needs at ``size``'s width to show all of it: at least ``size``'s
+    height, at most ``MAX_HEIGHT``. Measured on a copy that may run one script."""
+    html = page.read_text(encoding="utf-8")
+    html = html.replace("script-src 'none'", "script-src 'unsafe-inline'", 1)
+    with tempfile.TemporaryDirectory(prefix="flowops-measure-") as folder:
+        copy = Path(folder) / "page.html"
+        copy.write_text(html.replace("</body>", f"{MEASURE}</body>", 1), encoding="utf-8")
+        done = _run(browser, copy, size, "--dump-dom")
+    found = MEASURED.search(done.stdout.decode("utf-8", "replace"))
+    if done.returncode != 0 or found is None:
+        raise BrowserError(f"{browser} could not measure the page: {_last_line(done)}")
+    return min(max(int(found.group(1)), size[1]), MAX_HEIGHT)
+
+
+def _run(browser: str, page: Path, size: tuple[int, int], action: str) -> Any:
     with tempfile.TemporaryDirectory(prefix="flowops-chromium-") as profile:
         command = [
             browser,
             *FLAGS,
             f"--user-data-dir={profile}",
             f"--window-size={size[0]},{size[1]}",
-            f"--screenshot={png.resolve()}",
+            action,
             page.resolve().as_uri(),
         ]
         try:
-            done = subprocess.run(command, capture_output=True, timeout=TIMEOUT, check=False)
+            return subprocess.run(command, capture_output=True, timeout=TIMEOUT, check=False)
         except (OSError, subprocess.TimeoutExpired) as exc:
-            raise BrowserError(f"{browser} did not take the screenshot ({exc})") from None
-    if done.returncode != 0 or not png.is_file():
-        tail = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no output"]
-        raise BrowserError(f"{browser} exited {done.returncode}: {tail[0]}")
+            raise BrowserError(f"{browser} did not load the page ({exc})") from None
+
+
+def _last_line(done: Any) -> str:
+    tail = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no output"]
+    return str(tail[0])

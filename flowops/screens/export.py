@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from flowops.screens import flow_pages
-from flowops.screens.browser import BrowserError, find_browser, screenshot
+from flowops.screens.browser import BrowserError, content_height, find_browser, screenshot
 
 PHONE = (360, 740)  # the phone frame drawn by page.phone, borders included
 NO_BROWSER = (
@@ -47,8 +47,11 @@ def take_pngs(
     size: tuple[int, int],
     done: Written,
     size_of: Callable[[Path], tuple[int, int]] | None = None,
+    *,
+    fit: bool = False,
 ) -> None:
-    """A PNG beside each page, or one note saying why there are none."""
+    """A PNG beside each page, or one note saying why there are none. ``fit``: as tall as
+    the page's content, so nothing below the first ``size`` pixels is left out."""
     browser = find_browser()
     if browser is None:
         done.notes.append(NO_BROWSER)
@@ -56,7 +59,10 @@ def take_pngs(
     for page in pages:
         png = page.with_suffix(".png")
         try:
-            screenshot(browser, page, png, size_of(page) if size_of else size)
+            wanted = size_of(page) if size_of else size
+            if fit:
+                wanted = (wanted[0], content_height(browser, page, wanted))
+            screenshot(browser, page, png, wanted)
         except BrowserError as exc:
             done.notes.append(f"{png.name}: {exc}")
             continue

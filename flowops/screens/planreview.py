@@ -20,7 +20,7 @@ from flowops.report.common import pending
 from flowops.screens.export import Written, take_pngs
 from flowops.screens.review import ScreenChange, review_page, screen_review_page
 
-SIDE_BY_SIDE = (880, 940)  # two phones with their captions, for the PNG of each screen
+SIDE_BY_SIDE = (880, 940)  # two phones with their captions; taller screens grow the PNG
 INDEX = "review.json"  # what was written, per flow: read by `flowops pr-comment --review`
 
 
@@ -90,7 +90,7 @@ def write_review(
     pages = [_write_screen(out, c, theme) for c in changes]
     done.files += pages
     if png and pages:
-        take_pngs(pages, SIDE_BY_SIDE, done)
+        take_pngs(pages, SIDE_BY_SIDE, done, fit=True)
     _write_index(out, changes, done)
     return done
 

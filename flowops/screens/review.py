@@ -20,6 +20,7 @@ background:var(--chip);color:var(--accent)}.kind-removed{color:var(--del)}
 .change .phones{padding:12px 0 0}.after .phone{box-shadow:0 0 0 4px var(--add)}
 .before .phone{opacity:.92}.absent{width:360px;height:740px;display:flex;align-items:center;
 justify-content:center;border:2px dashed var(--line);border-radius:28px;color:var(--muted)}
+.review .phone{height:auto;min-height:740px}.review .content{overflow:visible;flex:1 0 auto}
 .legend{font-size:13px;color:var(--muted)}.legend b{color:var(--add)}.legend i{color:var(--del);
 font-style:normal;font-weight:700}
 """
