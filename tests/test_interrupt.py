@@ -94,3 +94,27 @@ def test_ctrl_c_while_waiting_on_meta_exits_130(
     assert proc.returncode == 130, stderr
     assert "nterrupted" in stderr
     assert "Traceback" not in stderr and "Aborted" not in stderr
+
+
+INTERRUPT_WHILE_IMPORTING = """
+import builtins, os, signal, sys
+real_import = builtins.__import__
+def import_then_ctrl_c(name, *args, **kwargs):
+    if name == "click" and "click" not in sys.modules:
+        os.kill(os.getpid(), signal.SIGINT)
+    return real_import(name, *args, **kwargs)
+builtins.__import__ = import_then_ctrl_c
+sys.argv = ["flowops", "drift"]
+from flowops.cli import main
+main()
+"""
+
+
+def test_ctrl_c_while_the_commands_are_still_being_imported_exits_130_without_traceback(
+    tmp_path: Path,
+) -> None:
+    """A real SIGINT, sent by the process to itself the moment it first imports click."""
+    argv = [sys.executable, "-c", INTERRUPT_WHILE_IMPORTING]
+    done = subprocess.run(argv, capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    assert done.returncode == 130, done.stderr
+    assert done.stderr.strip() == "Interrupted."
