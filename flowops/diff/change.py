@@ -99,7 +99,7 @@ def _update(
         reasons.append("update_strategy: clone")
         return replace_change(d, entry, flow, ctx, reasons)
     if (f.need_upload or f.need_meta) and flow.status == PUBLISHED:
-        reasons.append(live_edit_reason(f))
+        reasons.append(live_edit_reason(f, ctx.options.publish_command.format(key=d.key)))
     meta, _ = remote_metadata(flow, d, entry, ctx.remote.refreshed)
     before = before_state(entry, flow, f.remote_sha, meta)
     steps = _steps(f)

@@ -68,8 +68,9 @@ def _meta_reason(old: dict[str, Any], new: dict[str, Any], rename: bool) -> str:
     return f"{what}: {', '.join(fields)}" if fields else what
 
 
-def live_edit_reason(f: Facts) -> str:
-    """What an in-place edit of a live flow does to the users of the flow."""
+def live_edit_reason(f: Facts, publish_command: str) -> str:
+    """What an in-place edit of a live flow does to the users of the flow;
+    ``publish_command`` publishes it (``flowops apply --flow KEY --publish``)."""
     if f.publish:
         return (
             "in place: the edit puts the flow back into DRAFT while its last published "
@@ -77,7 +78,7 @@ def live_edit_reason(f: Facts) -> str:
         )
     return (
         "publish: false: the edit leaves the flow in DRAFT; its last published version "
-        "keeps serving until it is published (`flowops apply --flow KEY --publish`)"
+        f"keeps serving until it is published (`{publish_command}`)"
     )
 
 

@@ -80,6 +80,7 @@ def options_for(
     publish: bool = False,
     force: bool = False,
     flows: tuple[str, ...] = (),
+    publish_command: str = PlanOptions.publish_command,
 ) -> PlanOptions:
     known = set(project.specs) | set(lock.entries(project.env.name))
     settings = project.manifest.settings
@@ -91,6 +92,7 @@ def options_for(
         max_deprecations=settings.max_deprecations,
         clone_name_suffix=settings.clone_name_suffix,
         retire_after_hours=settings.retire_after_hours,
+        publish_command=publish_command,
     )
 
 

@@ -18,6 +18,8 @@ class PlanOptions:
     max_deprecations: int = 5
     clone_name_suffix: str = "__v{n}"
     retire_after_hours: int = 24  # a replaced flow stays live this long before it is retired
+    # the command that publishes one flow, as plan reasons spell it (Django: manage.py …)
+    publish_command: str = "flowops apply --flow {key} --publish"
 
     def targeted(self, key: str) -> bool:
         return self.targets is None or key in self.targets

@@ -163,3 +163,20 @@ def test_a_missing_manifest_points_at_the_migration_command(settings: Any, tmp_p
     settings.FLOWOPS = {**settings.FLOWOPS, "MANIFEST": tmp_path / "flows.yaml"}
     with pytest.raises(CommandError, match=r"manage\.py migrate_flow_definitions"):
         sync()
+
+
+def test_an_edit_left_in_draft_names_the_sync_command_that_publishes_it(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake_meta(monkeypatch, FakeFlowsAPI())
+    sync()
+    manifest = project / "flows.yaml"
+    text = manifest.read_text(encoding="utf-8").replace("publish: true", "publish: false")
+    manifest.write_text(text, encoding="utf-8")
+    flow = project / "whatsapp_flows" / "tour_inquiry.json"
+    doc = json.loads(flow.read_text(encoding="utf-8"))
+    doc["screens"][0]["title"] = "Plan your visit"
+    flow.write_text(json.dumps(doc, indent=2), encoding="utf-8")
+    run = sync()
+    assert "`manage.py sync_whatsapp_flows --flow tour_inquiry --publish`" in run.out
+    assert "flowops apply" not in run.out

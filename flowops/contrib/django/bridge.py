@@ -102,6 +102,9 @@ def _restore(name: str, saved: str | None) -> None:
         os.environ[name] = saved
 
 
+PUBLISH_COMMAND = "manage.py sync_whatsapp_flows --flow {key} --publish"
+
+
 def plan(
     project: Project,
     api: FlowsAPI | None,
@@ -113,7 +116,13 @@ def plan(
 ) -> Plan:
     lock = lockfile.load(project.lock_path)
     options = engine.options_for(
-        project, lock, prune=prune, publish=publish, force=force, flows=flows
+        project,
+        lock,
+        prune=prune,
+        publish=publish,
+        force=force,
+        flows=flows,
+        publish_command=PUBLISH_COMMAND,
     )
     return engine.plan(project, api, options, lock)
 
