@@ -99,9 +99,16 @@ def unreachable() -> list[str]:
     raise OperationalError("could not connect to server")
 
 
-def test_an_unreachable_database_is_tolerated(settings: Any, project: Path) -> None:
+def test_an_unreachable_database_is_reported_as_a_skipped_check(
+    settings: Any, project: Path
+) -> None:
     settings.FLOWOPS = {**settings.FLOWOPS, "TRADITIONAL_FLOWS": f"{__name__}.unreachable"}
-    assert "flowops.W003" not in ids(database=True)
+    found = ids(database=True)
+    assert "flowops.W003" not in found
+    assert found["flowops.W005"] == (
+        "links to traditional flows were not checked: the traditional-flow table could not "
+        "be read (could not connect to server)"
+    )
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,8 @@
 Ids: flowops.E001 FLOWOPS missing or malformed · E002 unknown key · E003 manifest invalid ·
 E004 environment unknown · E005 dotted path does not import · E006 a model setting unusable ·
 E007 snapshot missing · W001 lock file missing · W002 emulator environment with DEBUG off ·
-W003 a link to a traditional flow that is not in the database · W004 no manifest yet.
+W003 a link to a traditional flow that is not in the database · W004 no manifest yet ·
+W005 the links were not checked: the traditional flows could not be read.
 """
 
 from __future__ import annotations
@@ -121,13 +122,18 @@ def _files(settings: conf.FlowopsSettings, source: bridge.RuntimeSource) -> Mess
 
 
 def check_links(app_configs: Any = None, **_: Any) -> Messages:
-    """Links to traditional flows missing from the database; silent when it is unreachable."""
+    """Links to traditional flows missing from the database; W005 when it cannot be read."""
     try:
         settings = conf.get()
         source = bridge.locate(settings.manifest, settings.environment)
+    except (ImproperlyConfigured, bridge.FlowopsError):
+        return []  # the settings check reports bad settings
+    try:
         known = traditional_names()
-    except (ImproperlyConfigured, bridge.FlowopsError, DatabaseError):
-        return []  # the settings check reports bad settings; an unready database is not ours
+    except DatabaseError as exc:
+        return [_unread(exc)]
+    except ImproperlyConfigured:
+        return []  # E005 names the dotted path that does not import
     if known is None or not apps.ready:
         return []
     return [
@@ -140,3 +146,13 @@ def check_links(app_configs: Any = None, **_: Any) -> Messages:
         for key, spec in sorted(source.manifest.flows.items())
         if spec.flow_definition_name and spec.flow_definition_name not in known
     ]
+
+
+def _unread(exc: DatabaseError) -> checks.Warning:
+    reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return _warning(
+        5,
+        "links to traditional flows were not checked: the traditional-flow table could not "
+        f"be read ({reason})",
+        "run manage.py migrate (or check that the database is reachable), then check again",
+    )
