@@ -15,6 +15,10 @@ Schema = dict[str, Any]
 DYNAMIC = r"\$\{|^\s*`"
 NUMERIC_OR_DYNAMIC = r"\$\{|^\s*`|^\s*-?[0-9]"
 NOT_BLANK = r"\S"  # from 6.0 Meta rejects empty and blank strings
+# Text whose length is unknown until run time: exactly one ``${...}`` reference (spaces
+# around it allowed) or a backtick expression. Text with anything else beside a reference
+# ("Hi ${data.name}") is static text and its whole length counts against the limit.
+WHOLLY_DYNAMIC = r"^\s*(\$\{[^{}]*\}\s*$|`)"
 
 
 def ref(name: str) -> Schema:
@@ -22,7 +26,8 @@ def ref(name: str) -> Schema:
 
 
 def text_schema(max_chars: int | None, version: Version) -> Schema:
-    """A string; limits apply only to static text, never to dynamic values."""
+    """A string; limits apply to static text (mixed text included), never to a string
+    that is wholly one reference or expression."""
     static: Schema = {}
     if max_chars is not None:
         static["maxLength"] = max_chars
@@ -30,7 +35,7 @@ def text_schema(max_chars: int | None, version: Version) -> Schema:
         static["pattern"] = NOT_BLANK
     if not static:
         return {"type": "string"}
-    return {"type": "string", "if": {"pattern": DYNAMIC}, "else": static}
+    return {"type": "string", "if": {"pattern": WHOLLY_DYNAMIC}, "else": static}
 
 
 def _or_dynamic(json_type: str, pattern: str = DYNAMIC) -> Schema:
