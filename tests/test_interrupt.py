@@ -115,6 +115,13 @@ def test_ctrl_c_while_the_commands_are_still_being_imported_exits_130_without_tr
 ) -> None:
     """A real SIGINT, sent by the process to itself the moment it first imports click."""
     argv = [sys.executable, "-c", INTERRUPT_WHILE_IMPORTING]
-    done = subprocess.run(argv, capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    done = subprocess.run(
+        argv,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
+        preexec_fn=ctrl_c_reaches_it,
+    )
     assert done.returncode == 130, done.stderr
     assert done.stderr.strip() == "Interrupted."
