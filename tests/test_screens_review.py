@@ -126,3 +126,23 @@ def test_a_change_below_the_fold_of_a_long_screen_is_inside_the_png(
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 0, result.output
     assert png_height(out / "welcome" / "DONE.png") > 40 * 30  # every paragraph, not 940 px
+
+
+@pytest.mark.parametrize("file", ["../../../../etc/hostname", "whatsapp_flows/survey.json"])
+def test_a_plan_pointing_at_another_file_is_refused(
+    world: World, tmp_path: Path, file: str
+) -> None:
+    assert world.cli("apply", "--auto-approve").exit_code == 0
+    edit_flow(world.root, "whatsapp_flows/welcome.json", '"title": "All set"', '"title": "Done!"')
+    plan = tmp_path / "plan.json"
+    assert world.cli("plan", "--out", str(plan)).exit_code == 0
+    data = json.loads(plan.read_text(encoding="utf-8"))
+    [change] = [c for c in data["changes"] if c["key"] == "welcome"]
+    change["after"]["file"] = file
+    plan.write_text(json.dumps(data), encoding="utf-8")
+    out = tmp_path / "review"
+    args = ["-m", str(world.manifest), "render", "--plan", str(plan), "--out", str(out)]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 1, result.output
+    assert f"after file for flow 'welcome' is {file!r}" in str(result.exception)
+    assert not out.exists()

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from flowops import manifest
 from flowops.cli.context import CliContext
 from flowops.cli.group import cli
 from flowops.cli.output import drawing_refused
@@ -53,7 +54,8 @@ def render(
         if key is not None or screen is not None:
             raise FlowopsError("--plan draws the plan's screens: drop KEY and --screen")
         plan = load_plan(plan_path)
-        report(write_review(plan, obj.root, out, png=png, theme=_light(theme)))
+        files = {k: s.file for k, s in manifest.load(obj.manifest_path).flows.items()}
+        report(write_review(plan, obj.root, out, png=png, theme=_light(theme), files=files))
         return 0
     if key is None:
         raise FlowopsError("name a flow: `flowops render KEY --out DIR`, or pass --plan FILE")

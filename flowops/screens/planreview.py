@@ -15,6 +15,7 @@ from typing import Any
 
 from flowops import paths
 from flowops.diff import TOP
+from flowops.errors import FlowopsError
 from flowops.lock import GIT_DEPTH, ContentStore, content_sha256
 from flowops.report.common import pending
 from flowops.screens.export import Written, take_pngs
@@ -24,10 +25,15 @@ SIDE_BY_SIDE = (880, 940)  # two phones with their captions; taller screens grow
 INDEX = "review.json"  # what was written, per flow: read by `flowops pr-comment --review`
 
 
-def plan_changes(plan: dict[str, Any], root: Path) -> list[ScreenChange]:
+def plan_changes(
+    plan: dict[str, Any], root: Path, files: dict[str, str] | None = None
+) -> list[ScreenChange]:
+    """``files`` (flow key → the file flows.yaml names) bounds what the plan may point at."""
     store = ContentStore(root, root / paths.LOCAL_DIR / str(plan.get("env")) / "content")
     out: list[ScreenChange] = []
     for change in pending(plan):
+        if files is not None:
+            check_files(change, root, files)
         screens = [s for s in change.get("screens", ()) if s.get("screen") != TOP]
         if screens:
             out += _flow_changes(change, screens, root, store)
@@ -47,6 +53,29 @@ def _flow_changes(
         ScreenChange(change["key"], str(s["screen"]), str(s.get("kind")), old, new, note)
         for s in screens
     ]
+
+
+def check_files(change: dict[str, Any], root: Path, files: dict[str, str]) -> None:
+    """A plan names files to read: inside the repository, and for the after side the one
+    flows.yaml names for that flow (a flow no longer in flows.yaml has no after side)."""
+    key = str(change.get("key"))
+    for side in ("before", "after"):
+        file = str((change.get(side) or {}).get("file") or "")
+        # the before side may name a file since moved or a flow since removed: only inside
+        wanted = files.get(key) if side == "after" else None
+        if file and not _allowed(root, file, wanted):
+            raise FlowopsError(
+                f"the plan's {side} file for flow '{key}' is {file!r}: outside the "
+                "repository or not the file flows.yaml names for it; nothing was drawn",
+                hint="make the plan again with `flowops plan --out FILE`",
+            )
+
+
+def _allowed(root: Path, file: str, wanted: str | None) -> bool:
+    path = (root / file).resolve()
+    if not path.is_relative_to(root.resolve()):
+        return False
+    return wanted is None or path == (root / wanted).resolve()
 
 
 def _after(root: Path, state: dict[str, Any]) -> tuple[Any, str]:
@@ -77,10 +106,16 @@ def _before(store: ContentStore, before: dict[str, Any], after: dict[str, Any]) 
 
 
 def write_review(
-    plan: dict[str, Any], root: Path, out: Path, *, png: bool, theme: str = "light"
+    plan: dict[str, Any],
+    root: Path,
+    out: Path,
+    *,
+    png: bool,
+    theme: str = "light",
+    files: dict[str, str] | None = None,
 ) -> Written:
     """``index.html`` (every changed screen), ``FLOW/SCREEN.html`` (+ ``.png``), ``review.json``."""
-    changes = plan_changes(plan, root)
+    changes = plan_changes(plan, root, files)
     out.mkdir(parents=True, exist_ok=True)
     done = Written()
     index = out / "index.html"
