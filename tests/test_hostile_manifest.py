@@ -99,6 +99,7 @@ def lock_at(lock_file: str) -> str:
         (".git/config", "is inside .git"),
         ("outside.lock", "points outside the repository through a symlink"),
         ("whatsapp_flows/tour_inquiry.json", "is a file flows.yaml names"),
+        ("whatsapp_flows", "is a folder, not a file"),
     ],
 )
 def test_lock_file_that_apply_would_destroy_is_refused_at_validate(

@@ -89,6 +89,8 @@ def _lock_clash(src: Source, lock_file: str, root: Path) -> str:
         return "is inside .git, git's own data"
     if target == resolve(root / src.file):
         return f"is {src.file} itself"
+    if target.is_dir():
+        return "is a folder, not a file"
     return "is a file flows.yaml names" if target in _named_files(src, root) else ""
 
 
