@@ -250,3 +250,17 @@ def test_navigation_list_items_and_embedded_links_move_between_screens(new_tab: 
         page.click("[data-back]")
         page.wait_for_selector(".sheet[data-screen=INPUTS]")
     assert tab.errors == []
+
+
+def test_field_labels_match_and_range_boxes_do_not_touch(new_tab: NewTab, tmp_path: Path) -> None:
+    doc = load(COMPONENTS)
+    page = tmp_path / "INPUTS.html"
+    page.write_text(flow_pages(doc, theme="dark")["INPUTS"], encoding="utf-8")
+    tab = new_tab()
+    tab.page.goto(page.as_uri())
+    size = "el => getComputedStyle(el).fontSize + ' ' + getComputedStyle(el).fontWeight"
+    notes = tab.page.locator("label[for='f-notes']").evaluate(size)
+    assert notes == tab.page.locator("label[for='f-day']").evaluate(size)
+    check_in = tab.page.locator("[data-field='stay.start-date'] .box").bounding_box()
+    check_out = tab.page.locator("[data-field='stay.end-date'] label").bounding_box()
+    assert check_in["y"] + check_in["height"] < check_out["y"]

@@ -48,7 +48,7 @@ background:var(--field);padding:0 4px;margin-left:-4px}
 .field input:focus+.float,.field input:not(:placeholder-shown)+.float,.field textarea:focus+.float,
 .field textarea:not(:placeholder-shown)+.float,.field select:not([data-empty])~.float,
 .field select:focus~.float,.field .count+.float{top:-9px;font-size:12px}
-.field.large .float{font-size:17px;font-weight:600}
+.range>.field+.field{margin-top:16px}
 .field input[type=date][data-empty]:not(:focus)::-webkit-datetime-edit{color:transparent}
 .field .count{position:absolute;right:12px;bottom:4px;font-size:12px;color:var(--muted)}
 .chevron{position:absolute;right:14px;top:20px;border:solid var(--muted);border-width:0 2px 2px 0;
