@@ -308,3 +308,16 @@ def test_an_edit_in_progress_of_a_published_flow_can_be_deprecated_not_deleted(
         client.delete(flow_id)
     client.deprecate(flow_id)
     assert client.get_flow(flow_id).status == "DEPRECATED"
+
+
+def test_a_flow_name_holding_half_a_surrogate_pair_is_an_invalid_parameter(
+    emu: EmulatorHandle,
+) -> None:
+    answer = requests.post(
+        f"{emu.url}/v21.0/{WABA}/flows",
+        data='{"name": "n\\ud800", "categories": ["OTHER"]}',
+        headers={"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"},
+        timeout=10,
+    )
+    assert answer.status_code == 400, answer.text
+    assert answer.json()["error"]["code"] == 100
