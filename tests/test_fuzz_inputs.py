@@ -213,7 +213,7 @@ YAML_SNIPPETS = [
     "*undefined",
     "{<<: *d}",
     "[" * 200 + "]" * 200,
-    "EAAGm0PX4ZCpsBAKZC7vRh3ZBzZA1b2c3d4e5f6g7h8i9j0k",
+    "EAA-fake-token-for-tests-FUZZVALUE",
     ".inf",
     "'\\ud800'",
     '"\\ud800"',

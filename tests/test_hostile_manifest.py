@@ -13,7 +13,7 @@ from flowops.cli import cli
 from flowops.validate import validate_project
 
 REPO = Path(__file__).parent.parent
-TOKEN = "EAAGm0PX4ZCpsBAKZC7vRh3ZBzZA1b2c3d4e5f6g7h8i9j0kLmNoP"
+TOKEN = "EAA-fake-token-for-tests-SECRETVALUE"
 
 
 def project(root: Path, manifest: str) -> Path:
