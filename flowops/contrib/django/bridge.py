@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from flowops import meta
 from flowops.apply import ApplyResult
 from flowops.connect import open_environment
 from flowops.errors import FlowopsError, ProblemsError
@@ -21,7 +22,7 @@ from flowops.manifest import append_flows, did_you_mean
 from flowops.pipeline import engine
 from flowops.plan import Plan
 from flowops.report import Report, Result, render
-from flowops.runtime import Decision, Facts, Resolution, Resolver
+from flowops.runtime import Decision, Resolution, Resolver
 from flowops.runtime.completion import (
     Completion,
     CompletionError,
@@ -29,7 +30,6 @@ from flowops.runtime.completion import (
     nfm_messages,
     parse_completion,
 )
-from flowops.runtime.decision import assess
 from flowops.runtime.project import RuntimeSource, locate
 from flowops.runtime.token import flow_token
 
@@ -143,16 +143,6 @@ def lock_entries(lock_path: Path, env: str) -> dict[str, LockEntry]:
     return dict(lockfile.load(lock_path).entries(env))
 
 
-def servable(entry: LockEntry, key: str) -> bool:
+def servable(entry: LockEntry) -> bool:
     """Has a Meta id and a status the runtime would send (published, throttled, live edit)."""
-    facts = Facts(
-        entry.flow_definition_name or "",
-        key,
-        entry.name,
-        entry.flow_id,
-        entry.entry_screen,
-        entry.status,
-        entry.ever_published,
-        True,
-    )
-    return all(check.ok for check in assess(facts) if check.name in ("synced", "servable"))
+    return bool(entry.flow_id) and meta.servable(entry.status, entry.ever_published)

@@ -73,7 +73,7 @@ def sync_status(entry: bridge.LockEntry, key: str) -> tuple[str, str]:
     """(sync_status, sync_error) in the old model's words."""
     if not entry.flow_id:
         return "draft", ""
-    if bridge.servable(entry, key):
+    if bridge.servable(entry):
         return "published", ""
     if entry.status == DEPRECATED:
         return "deprecated", ""
