@@ -5,48 +5,13 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from flowops.lock import file as lockfile
 from flowops.pipeline import engine
-from flowops.plan.model import Plan
 from tests.fakes_flows import FakeFlowsAPI, edit_flow, make_project
-
-
-class Killed(BaseException):
-    """Stands for kill -9: no except clause of flowops catches it, nothing after it runs."""
-
-
-class KillAfter:
-    """Dies right after Meta acted on the first call of ``op`` (before the lock records it)."""
-
-    def __init__(self, api: FakeFlowsAPI, op: str) -> None:
-        self._api, self._op = api, op
-
-    def __getattr__(self, name: str) -> Any:
-        real = getattr(self._api, name)
-        if name != self._op:
-            return real
-
-        def call(*args: Any, **kwargs: Any) -> Any:
-            real(*args, **kwargs)
-            raise Killed
-
-        return call
-
-
-def plan_of(manifest: Path, api: Any) -> Plan:
-    project = engine.open_project(manifest, "local")
-    lock = lockfile.load(project.lock_path)
-    return engine.plan(project, api, engine.options_for(project, lock), lock)
-
-
-def apply_(manifest: Path, api: Any) -> engine.ApplyResult:
-    project = engine.open_project(manifest, "local")
-    result, _ = engine.apply(project, plan_of(manifest, api), api, concurrency=1)
-    return result
+from tests.inprocess import KillAfter, Killed, apply_, plan_of
 
 
 @pytest.fixture

@@ -6,17 +6,15 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from click.testing import CliRunner
 
 from flowops.cli import cli
-from flowops.lock import file as lockfile
-from flowops.pipeline import engine
 from flowops.plan.model import Plan
 from flowops.report import Result, render
 from tests.fakes_flows import FakeFlowsAPI, World, edit_flow, edit_manifest, make_project
+from tests.inprocess import KillAfter, apply_, plan_of
 
 MISSING = "MANIFEST_TRADITIONAL_FLOW_NOT_FOUND"
 
@@ -70,18 +68,6 @@ def test_export_runtime_warns_about_a_link_missing_from_the_catalogue(world: Wor
 # --- what a change does, said in the reason -------------------------------------------------
 
 
-def plan_of(manifest: Path, api: Any, **opts: Any) -> Plan:
-    project = engine.open_project(manifest, "local")
-    lock = lockfile.load(project.lock_path)
-    return engine.plan(project, api, engine.options_for(project, lock, **opts), lock)
-
-
-def apply_(manifest: Path, api: Any, plan: Plan | None = None) -> engine.ApplyResult:
-    project = engine.open_project(manifest, "local")
-    result, _ = engine.apply(project, plan or plan_of(manifest, api), api, concurrency=1)
-    return result
-
-
 @pytest.fixture
 def api() -> FakeFlowsAPI:
     return FakeFlowsAPI()
@@ -126,28 +112,12 @@ def test_the_reason_of_a_publish_names_the_flag_that_asked_for_it(
     assert "--publish" in text and "flows.yaml says publish" not in text
 
 
-class KillAfter:
-    def __init__(self, api: FakeFlowsAPI, op: str) -> None:
-        self._api, self._op = api, op
-
-    def __getattr__(self, name: str) -> Any:
-        real = getattr(self._api, name)
-        if name != self._op:
-            return real
-
-        def call(*args: Any, **kwargs: Any) -> Any:
-            real(*args, **kwargs)
-            raise KeyboardInterrupt
-
-        return call
-
-
 def test_book_keeping_after_an_interrupted_apply_is_not_a_change(
     applied: Path, api: FakeFlowsAPI
 ) -> None:
     edit_flow(applied.parent, "whatsapp_flows/welcome.json", "Thanks, we", "Thank you, we")
     with pytest.raises(KeyboardInterrupt):
-        apply_(applied, KillAfter(api, "publish"))
+        apply_(applied, KillAfter(api, "publish", KeyboardInterrupt))
     plan = plan_of(applied, api)
     assert not plan.has_changes
     assert plan.counts()["update"] == 0

@@ -20,24 +20,9 @@ from flowops.lock import file as lockfile
 from flowops.pipeline import engine
 from flowops.plan.model import Action, Plan
 from tests.fakes_flows import FakeFlowsAPI, edit_flow, edit_manifest, make_project
+from tests.inprocess import Killed, apply_, plan_of
 
 LIVE = ("PUBLISHED", "THROTTLED", "BLOCKED")
-
-
-class Killed(BaseException):
-    """Stands for kill -9: nothing after it runs (no except clause of flowops catches it)."""
-
-
-def plan_of(manifest: Path, api: Any, **opts: Any) -> Plan:
-    project = engine.open_project(manifest, "local")
-    lock = lockfile.load(project.lock_path)
-    return engine.plan(project, api, engine.options_for(project, lock, **opts), lock)
-
-
-def apply_(manifest: Path, api: Any, plan: Plan | None = None) -> engine.ApplyResult:
-    project = engine.open_project(manifest, "local")
-    result, _ = engine.apply(project, plan or plan_of(manifest, api), api, concurrency=1)
-    return result
 
 
 def converge(manifest: Path, api: Any) -> None:
