@@ -10,6 +10,8 @@ from __future__ import annotations
 import signal
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,3 +58,23 @@ def ctrl_c_reaches_it() -> None:
     KeyboardInterrupt; a test run started that way must still see Ctrl-C handled.
     """
     signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+@contextmanager
+def emulator_process(latency_ms: int, env: dict[str, str]) -> Iterator[str]:
+    """``flowops emulator serve`` in a process of its own; yields the URL before ``/v23.0``."""
+    serve = [sys.executable, "-m", "flowops", "emulator", "serve", "--port", "0"]
+    with subprocess.Popen(
+        [*serve, "--latency-ms", str(latency_ms)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=env,
+    ) as proc:
+        assert proc.stdout is not None
+        first = proc.stdout.readline()  # "flowops emulator: Meta's Flows API at http://…/v23.0"
+        try:
+            yield first.split(" at ", 1)[1].strip().rsplit("/", 1)[0]
+        finally:
+            proc.kill()  # the emulator holds nothing worth a graceful stop
+            proc.communicate(timeout=10)

@@ -20,6 +20,7 @@ import pytest
 
 from flowops.graph.client import GraphClient
 from flowops.lock import file as lockfile
+from tests.clirun import emulator_process
 from tests.fakes_flows import make_project
 
 WABA = "100000000000002"
@@ -37,17 +38,8 @@ def _env() -> dict[str, str]:
 
 @pytest.fixture
 def emulator_url() -> Iterator[str]:
-    serve = _flowops("emulator", "serve", "--port", "0", "--latency-ms", "150")
-    with subprocess.Popen(
-        serve, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=_env()
-    ) as proc:
-        assert proc.stdout is not None
-        first = proc.stdout.readline()  # "flowops emulator: Meta's Flows API at http://…/v23.0"
-        try:
-            yield first.split(" at ", 1)[1].strip().rsplit("/", 1)[0]
-        finally:
-            proc.kill()  # the emulator holds nothing worth a graceful stop
-            proc.communicate(timeout=10)
+    with emulator_process(150, _env()) as url:
+        yield url
 
 
 def _project(tmp: Path, url: str) -> Path:

@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from flowops.graph.client import GraphClient
+from tests.clirun import emulator_process
 from tests.fakes_flows import edit_flow, edit_manifest, make_project
 
 WABA = "100000000000003"
@@ -37,17 +38,8 @@ def env() -> dict[str, str]:
 
 @pytest.fixture
 def emulator_url() -> Iterator[str]:
-    serve = flowops("emulator", "serve", "--port", "0", "--latency-ms", "100")
-    with subprocess.Popen(
-        serve, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env()
-    ) as proc:
-        assert proc.stdout is not None
-        first = proc.stdout.readline()
-        try:
-            yield first.split(" at ", 1)[1].strip().rsplit("/", 1)[0]
-        finally:
-            proc.kill()
-            proc.communicate(timeout=10)
+    with emulator_process(100, env()) as url:
+        yield url
 
 
 def project(tmp: Path, url: str) -> Path:
